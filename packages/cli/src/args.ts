@@ -1,0 +1,124 @@
+/** Command-line parsing. Anything wrong here is a UsageError: exit code 2, with the usage text. */
+import { parseArgs } from 'node:util';
+import type { Level } from '@leakguard/core';
+
+export class UsageError extends Error {}
+
+export type Format = 'text' | 'json' | 'sarif';
+export type FailOn = Level | 'none';
+
+export interface CommonOptions {
+  format: Format;
+  output?: string;
+  failOn: FailOn;
+  quiet: boolean;
+  verbose: boolean;
+  /** Read failures and unparsable inputs make the exit code 2. */
+  strict: boolean;
+  config?: string;
+  color: boolean | undefined;
+  category?: string;
+}
+
+export interface ScanCommand extends CommonOptions {
+  command: 'scan';
+  paths: string[];
+  maxFileSizeMb: number;
+  jobs?: number;
+}
+
+export type Command = ScanCommand | { command: 'help'; topic?: string } | { command: 'version' };
+
+export const USAGE = `Usage: leakguard <command> [options]
+
+Commands:
+  scan [paths...]        Scan files and folders (default: .) for secrets and insecure
+                         serverless configuration.
+  help                   Show this help.
+
+Options:
+  -f, --format <fmt>     text | json | sarif (default: text)
+  -o, --output <file>    Write the report to a file instead of stdout.
+      --fail-on <level>  Exit 1 when a finding is at or above: error | warning | note | none
+                         (default: warning).
+      --strict           Exit 2 when an input could not be read or parsed.
+  -c, --config <file>    Config file (default: leakguard.yaml in the current folder, if any).
+      --max-file-size <MB>  Skip larger files with a note (default: 10).
+  -j, --jobs <n>         Worker threads (default: the number of cores).
+      --category <name>  SARIF runAutomationDetails category (default: leakguard/<command>).
+      --color / --no-color  Force colours on or off (default: on when stdout is a TTY).
+  -q, --quiet            Print nothing but the report; no progress.
+  -v, --verbose          Also list skipped files in text output.
+  -V, --version          Print the version.
+  -h, --help             Show this help.
+
+Exit codes: 0 no finding at or above --fail-on; 1 findings; 2 usage, configuration or
+(with --strict) input error.
+`;
+
+const LEVELS = new Set(['error', 'warning', 'note', 'none']);
+const FORMATS = new Set(['text', 'json', 'sarif']);
+
+export function parseCommandLine(argv: string[]): Command {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: 'string', short: 'f' },
+        output: { type: 'string', short: 'o' },
+        'fail-on': { type: 'string' },
+        strict: { type: 'boolean' },
+        config: { type: 'string', short: 'c' },
+        'max-file-size': { type: 'string' },
+        jobs: { type: 'string', short: 'j' },
+        category: { type: 'string' },
+        color: { type: 'boolean' },
+        'no-color': { type: 'boolean' },
+        quiet: { type: 'boolean', short: 'q' },
+        verbose: { type: 'boolean', short: 'v' },
+        version: { type: 'boolean', short: 'V' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const { values, positionals } = parsed;
+  if (values.version) return { command: 'version' };
+  const [command, ...rest] = positionals;
+  if (values.help || command === 'help') return { command: 'help' };
+  if (command === undefined) throw new UsageError('missing command');
+  const format = values.format ?? 'text';
+  if (!FORMATS.has(format)) throw new UsageError(`--format must be text, json or sarif, not "${format}"`);
+  const failOn = values['fail-on'] ?? 'warning';
+  if (!LEVELS.has(failOn)) throw new UsageError(`--fail-on must be error, warning, note or none, not "${failOn}"`);
+  const common: CommonOptions = {
+    format: format as Format,
+    failOn: failOn as FailOn,
+    quiet: values.quiet ?? false,
+    verbose: values.verbose ?? false,
+    strict: values.strict ?? false,
+    color: values['no-color'] ? false : values.color,
+  };
+  if (values.output !== undefined) common.output = values.output;
+  if (values.config !== undefined) common.config = values.config;
+  if (values.category !== undefined) {
+    if (!/^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/.test(values.category)) throw new UsageError('--category takes letters, digits, . _ - and /');
+    common.category = values.category;
+  }
+  if (command === 'scan') {
+    const maxFileSizeMb = values['max-file-size'] === undefined ? 10 : Number(values['max-file-size']);
+    if (!Number.isFinite(maxFileSizeMb) || maxFileSizeMb <= 0) throw new UsageError('--max-file-size takes a positive number of megabytes');
+    const scan: ScanCommand = { command: 'scan', ...common, paths: rest.length > 0 ? rest : ['.'], maxFileSizeMb };
+    if (values.jobs !== undefined) {
+      const jobs = Number(values.jobs);
+      if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256) throw new UsageError('--jobs takes a whole number from 1 to 256');
+      scan.jobs = jobs;
+    }
+    return scan;
+  }
+  throw new UsageError(`unknown command "${command}"`);
+}

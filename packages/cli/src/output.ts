@@ -1,0 +1,29 @@
+/** Formats a report and writes it to stdout or a file; computes the exit code. */
+import { writeFile } from 'node:fs/promises';
+import { levelAtLeast, toJsonReport, toSarif, toText, type ScanReport } from '@leakguard/core';
+import type { CommonOptions, FailOn } from './args.js';
+
+export function formatReport(report: ScanReport, options: CommonOptions, stdoutIsTty: boolean): string {
+  switch (options.format) {
+    case 'sarif':
+      return JSON.stringify(toSarif(report), null, 2) + '\n';
+    case 'json':
+      return JSON.stringify(toJsonReport(report), null, 2) + '\n';
+    case 'text': {
+      const color = options.color ?? (options.output === undefined && stdoutIsTty && !process.env.NO_COLOR);
+      return toText(report, { color, verbose: options.verbose });
+    }
+  }
+}
+
+export async function writeReport(text: string, output: string | undefined, stdout: NodeJS.WritableStream): Promise<void> {
+  if (output) await writeFile(output, text, 'utf8');
+  else await new Promise<void>((resolve, reject) => stdout.write(text, (error) => (error ? reject(error) : resolve())));
+}
+
+/** 1 for findings at or above --fail-on; 2 for input errors under --strict; else 0. */
+export function exitCodeFor(report: ScanReport, failOn: FailOn, strict: boolean): number {
+  if (strict && report.notifications.some((n) => n.level === 'error')) return 2;
+  if (failOn !== 'none' && report.findings.some((f) => levelAtLeast(f.level, failOn))) return 1;
+  return 0;
+}

@@ -1,0 +1,75 @@
+/**
+ * Scans one file's text: every accepting scanner, then the plain secret pass where no scanner
+ * covered secrets, then the config (allow patterns, rules off, level overrides). Pure enough to run
+ * in a worker thread: no output, no shared state.
+ */
+import {
+  buildFindings,
+  lineStarts,
+  ruleSetting,
+  type FileScanner,
+  type Finding,
+  type FindingDraft,
+  type LeakguardConfig,
+  type Notification,
+  type RuleMeta,
+  type SecretEngine,
+} from '@leakguard/core';
+
+export interface FileScanResult {
+  findings: Finding[];
+  notifications: Notification[];
+}
+
+export interface FileScanContext {
+  engine: SecretEngine;
+  scanners: FileScanner[];
+  config: LeakguardConfig;
+  /** Allow patterns compiled once. */
+  allow: RegExp[];
+  ruleLookup: (id: string) => RuleMeta | undefined;
+}
+
+function allowed(draft: FindingDraft, allow: RegExp[]): boolean {
+  return draft.secret !== undefined && allow.some((re) => re.test(draft.secret!));
+}
+
+export async function scanFileText(path: string, text: string, ctx: FileScanContext): Promise<FileScanResult> {
+  const drafts: FindingDraft[] = [];
+  const notifications: Notification[] = [];
+  let secretsCovered = false;
+  for (const scanner of ctx.scanners) {
+    const input = { path, text };
+    if (!scanner.accepts(input)) continue;
+    try {
+      const out = await scanner.scan(input, { secrets: ctx.engine });
+      drafts.push(...out.drafts);
+      notifications.push(...out.notifications);
+      secretsCovered ||= out.coversSecrets === true;
+    } catch (error) {
+      // A scanner bug on one file must not end the scan: say so and go on.
+      notifications.push({ kind: 'internal', level: 'error', message: `${scanner.name} scanner failed: ${error instanceof Error ? error.message : String(error)}`, path });
+    }
+  }
+  const starts = lineStarts(text);
+  if (!secretsCovered) drafts.push(...ctx.engine.draftsFor(text, starts));
+  const kept: FindingDraft[] = [];
+  for (const draft of drafts) {
+    const setting = ruleSetting(ctx.config, draft.ruleId);
+    if (setting === 'off' || allowed(draft, ctx.allow)) continue;
+    if (setting) draft.level = setting;
+    kept.push(draft);
+  }
+  return { findings: buildFindings(path, text, dedupe(kept), ctx.ruleLookup), notifications };
+}
+
+/** The same rule at the same place twice (two scanners agreeing) is one finding. */
+function dedupe(drafts: FindingDraft[]): FindingDraft[] {
+  const seen = new Set<string>();
+  return drafts.filter((d) => {
+    const key = `${d.ruleId}:${d.region.startLine}:${d.region.startColumn}:${d.region.endLine}:${d.region.endColumn}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

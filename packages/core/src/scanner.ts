@@ -1,0 +1,40 @@
+/**
+ * The contract between the CLI and the scanners of each input kind. A scanner turns one file
+ * into finding drafts and notifications; the CLI owns discovery, reading, workers and reports.
+ */
+import type { FindingDraft } from './build-findings.js';
+import type { Notification } from './finding.js';
+import type { RuleMeta } from './rule-meta.js';
+import type { SecretEngine } from './secrets/engine.js';
+
+export interface ScanInput {
+  /** Path relative to the scan root, forward slashes. */
+  path: string;
+  text: string;
+}
+
+export interface ScanContext {
+  secrets: SecretEngine;
+}
+
+export interface ScanOutput {
+  drafts: FindingDraft[];
+  notifications: Notification[];
+  /**
+   * True when this scanner already ran the secret engine over the whole text (so the CLI does not
+   * run the plain-file secret pass again).
+   */
+  coversSecrets?: boolean;
+}
+
+export interface FileScanner {
+  /** Short name, for messages and `--profile`. */
+  readonly name: string;
+  /** The rules this scanner can report (for SARIF `rules[]` and docs). */
+  readonly rules: RuleMeta[];
+  /** Loads what it needs once (a WASM grammar, say). */
+  init?(): Promise<void>;
+  /** Cheap decision from the path and, when needed, the content. */
+  accepts(input: ScanInput): boolean;
+  scan(input: ScanInput, context: ScanContext): ScanOutput | Promise<ScanOutput>;
+}

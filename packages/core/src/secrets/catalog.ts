@@ -1,0 +1,113 @@
+/**
+ * The secret catalog: rules as data (rules/*.yaml), validated and loaded once.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { catalogDir } from '@leakguard/rules';
+import type { Severity } from '../rule-meta.js';
+
+export interface CatalogRule {
+  /** `secret/<provider-token>` */
+  id: string;
+  title: string;
+  description: string;
+  severity: Severity;
+  /** Lower-case literals; the rule's pattern only runs where one occurs. */
+  keywords: string[];
+  /** A pattern in the syntax RE2 and JavaScript share. */
+  pattern: string;
+  /** Capture group holding the secret (default: 1 when the pattern has a group, else the match). */
+  secretGroup?: number;
+  /** Minimum Shannon entropy (bits per character) of the secret. */
+  entropy?: number;
+  /** Offline validation of the secret's own checksum. */
+  validate?: string;
+  /** Patterns that mark a match as a placeholder, not a secret. */
+  allow?: string[];
+  /** Extra Markdown help (how to revoke / rotate this credential). */
+  help?: string;
+  tags?: string[];
+  examples: { positive: string[]; negative: string[] };
+  /** The YAML file the rule came from (for messages). */
+  source: string;
+}
+
+export class CatalogError extends Error {}
+
+const SEVERITIES = new Set(['critical', 'high', 'medium', 'low']);
+
+/** Validates one raw rule object; returns it typed or throws a CatalogError naming the problem. */
+export function parseCatalogRule(raw: unknown, source: string, requireExamples = true): CatalogRule {
+  const where = (id: string) => `${source}: rule ${id}`;
+  if (typeof raw !== 'object' || raw === null) throw new CatalogError(`${source}: a rule must be a mapping`);
+  const r = raw as Record<string, unknown>;
+  const id = typeof r.id === 'string' ? r.id : '<no id>';
+  if (!/^secret\/[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) throw new CatalogError(`${where(id)}: id must be secret/<kebab-name>`);
+  for (const key of ['title', 'description', 'pattern'] as const) {
+    if (typeof r[key] !== 'string' || (r[key] as string).trim() === '') throw new CatalogError(`${where(id)}: "${key}" must be a non-empty string`);
+  }
+  if (typeof r.severity !== 'string' || !SEVERITIES.has(r.severity)) throw new CatalogError(`${where(id)}: "severity" must be one of critical, high, medium, low`);
+  if (!Array.isArray(r.keywords) || r.keywords.length === 0 || !r.keywords.every((k) => typeof k === 'string' && k.length > 0)) {
+    throw new CatalogError(`${where(id)}: "keywords" must be a non-empty list of strings`);
+  }
+  const ex = r.examples as { positive?: unknown; negative?: unknown } | undefined;
+  const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string');
+  const hasExamples = !!ex && isStrings(ex.positive) && isStrings(ex.negative) && ex.positive.length > 0 && ex.negative.length > 0;
+  if (!hasExamples && (requireExamples || ex !== undefined)) {
+    throw new CatalogError(`${where(id)}: "examples" needs at least one positive and one negative example`);
+  }
+  const rule: CatalogRule = {
+    id,
+    title: r.title as string,
+    description: r.description as string,
+    severity: r.severity as Severity,
+    keywords: (r.keywords as string[]).map((k) => k.toLowerCase()),
+    pattern: r.pattern as string,
+    examples: hasExamples ? { positive: ex!.positive as string[], negative: ex!.negative as string[] } : { positive: [], negative: [] },
+    source,
+  };
+  if (r.secretGroup !== undefined) {
+    if (!Number.isInteger(r.secretGroup) || (r.secretGroup as number) < 0) throw new CatalogError(`${where(id)}: "secretGroup" must be a whole number`);
+    rule.secretGroup = r.secretGroup as number;
+  }
+  if (r.entropy !== undefined) {
+    if (typeof r.entropy !== 'number' || r.entropy < 0 || r.entropy > 8) throw new CatalogError(`${where(id)}: "entropy" must be a number from 0 to 8`);
+    rule.entropy = r.entropy;
+  }
+  if (r.validate !== undefined) {
+    if (typeof r.validate !== 'string') throw new CatalogError(`${where(id)}: "validate" must be a string`);
+    rule.validate = r.validate;
+  }
+  if (r.allow !== undefined) {
+    if (!isStrings(r.allow)) throw new CatalogError(`${where(id)}: "allow" must be a list of patterns`);
+    rule.allow = r.allow;
+  }
+  if (r.help !== undefined) {
+    if (typeof r.help !== 'string') throw new CatalogError(`${where(id)}: "help" must be Markdown text`);
+    rule.help = r.help;
+  }
+  if (r.tags !== undefined) {
+    if (!isStrings(r.tags)) throw new CatalogError(`${where(id)}: "tags" must be a list of strings`);
+    rule.tags = r.tags;
+  }
+  return rule;
+}
+
+/** Reads every `*.yaml` file of the catalog folder. Duplicate ids are an error. */
+export function loadCatalog(dir: string = catalogDir): CatalogRule[] {
+  const rules: CatalogRule[] = [];
+  const seen = new Map<string, string>();
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort()) {
+    const doc = parse(readFileSync(join(dir, file), 'utf8')) as { rules?: unknown } | null;
+    if (!doc || !Array.isArray(doc.rules)) throw new CatalogError(`${file}: expected a top-level "rules" list`);
+    for (const raw of doc.rules) {
+      const rule = parseCatalogRule(raw, file);
+      const previous = seen.get(rule.id);
+      if (previous) throw new CatalogError(`${file}: rule ${rule.id} is already defined in ${previous}`);
+      seen.set(rule.id, file);
+      rules.push(rule);
+    }
+  }
+  return rules;
+}
