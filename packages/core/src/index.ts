@@ -17,3 +17,5 @@ export * from './secrets/placeholders.js';
 export * from './secrets/regex.js';
 export * from './secrets/validators.js';
 export * from './secrets/rule-meta.js';
+export * from './facts.js';
+export * from './env/names.js';

@@ -1,0 +1,26 @@
+#!/usr/bin/env node
+// `pnpm bench [suite...]`: runs each benchmark suite (bench/<suite>/run.mjs) in turn, in this
+// process tree, and prints what each measured. Suites generate their corpora under .bench/ (ignored).
+import { readdirSync, existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const all = readdirSync(here, { withFileTypes: true })
+  .filter((d) => d.isDirectory() && existsSync(join(here, d.name, 'run.mjs')))
+  .map((d) => d.name)
+  .sort();
+const wanted = process.argv.slice(2);
+const suites = wanted.length ? wanted : all;
+let failed = false;
+for (const suite of suites) {
+  if (!all.includes(suite)) {
+    console.error(`bench: no suite "${suite}" (have: ${all.join(', ')})`);
+    process.exit(2);
+  }
+  console.log(`\n=== bench/${suite} ===`);
+  const run = spawnSync(process.execPath, [join(here, suite, 'run.mjs')], { stdio: 'inherit' });
+  if (run.status !== 0) failed = true;
+}
+process.exit(failed ? 1 : 0);

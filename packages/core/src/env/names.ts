@@ -1,0 +1,66 @@
+/**
+ * Names of environment variables: which look like they hold a secret value, and which hold only a
+ * reference to a secret store (the good pattern). Shared by the infrastructure `env/*` checks and
+ * the ESLint rules `no-env-secrets` / `no-secret-logging`.
+ */
+
+/** Words that make a name secret-like when they are a whole word of it. */
+export const SECRET_WORDS = [
+  'password', 'passwd', 'pwd', 'pass', 'passphrase', 'secret', 'token', 'apikey', 'credential', 'credentials',
+  'creds', 'privatekey', 'accesskey', 'secretkey', 'clientsecret', 'auth', 'authorization', 'bearer', 'jwt',
+  'signingkey', 'encryptionkey', 'masterkey', 'connectionstring', 'connstr', 'dsn', 'sessionkey', 'cookie',
+  'hmac', 'salt', 'webhook', 'pat', 'sas',
+];
+
+/** Two-word combinations that are secret-like together (`api_key`, `private_key`, `access_key`...). */
+const SECRET_PAIRS: [string, string][] = [
+  ['api', 'key'], ['private', 'key'], ['access', 'key'], ['secret', 'key'], ['client', 'secret'], ['signing', 'key'],
+  ['encryption', 'key'], ['master', 'key'], ['connection', 'string'], ['conn', 'string'], ['session', 'key'],
+  ['account', 'key'], ['shared', 'key'], ['app', 'key'], ['license', 'key'], ['service', 'key'], ['auth', 'key'],
+];
+
+/**
+ * Suffixes and words that turn a name into a reference: the variable names a secret in a store,
+ * not the secret itself (`DB_PASSWORD_ARN`, `API_KEY_SECRET_ID`, `TOKEN_PARAM_NAME`).
+ */
+export const REFERENCE_SUFFIXES = [
+  ['arn'], ['secret', 'id'], ['secret', 'name'], ['secret', 'arn'], ['secret', 'ref'], ['parameter'], ['parameter', 'name'],
+  ['param'], ['param', 'name'], ['ssm', 'name'], ['ssm', 'path'], ['ssm', 'parameter'], ['key', 'id'], ['kms', 'key'], ['vault', 'url'], ['vault', 'uri'],
+  ['vault', 'name'], ['secret', 'uri'], ['secret', 'url'], ['secret', 'version'], ['version', 'name'], ['path'], ['ref'],
+  ['id'], ['name'], ['file'], ['location'], ['url'], ['uri'], ['endpoint'], ['host'], ['region'], ['header'], ['type'],
+  ['length'], ['len'], ['ttl'], ['expiry'], ['expires'], ['expiration'], ['enabled'], ['required'], ['count'], ['timeout'],
+];
+
+/** Splits `DB_PASSWORD`, `dbPassword`, `db-password`, `db.password` into lower-case words. */
+export function nameWords(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+}
+
+function endsWithWords(words: string[], suffix: string[]): boolean {
+  if (suffix.length > words.length) return false;
+  return suffix.every((w, i) => words[words.length - suffix.length + i] === w);
+}
+
+/** True when the name says it holds a reference to a secret, not the secret. */
+export function isReferenceName(name: string, extraSuffixes: string[][] = []): boolean {
+  const words = nameWords(name);
+  return [...REFERENCE_SUFFIXES, ...extraSuffixes].some((s) => endsWithWords(words, s) && words.length > s.length);
+}
+
+/** True when the name says it holds a secret value (and is not a reference name). */
+export function isSecretLikeName(name: string, options: { extraWords?: string[]; referenceSuffixes?: string[][] } = {}): boolean {
+  const words = nameWords(name);
+  if (words.length === 0 || isReferenceName(name, options.referenceSuffixes)) return false;
+  const single = new Set([...SECRET_WORDS, ...(options.extraWords ?? [])]);
+  if (words.some((w) => single.has(w))) return true;
+  for (let i = 0; i + 1 < words.length; i++) {
+    if (SECRET_PAIRS.some(([a, b]) => words[i] === a && words[i + 1] === b)) return true;
+  }
+  // camelCase glued forms: `apikey`, `secretkey` as one word are in SECRET_WORDS; `dbpassword` is not split.
+  return words.some((w) => /(password|passwd|secret|token|apikey)$/.test(w) && w.length > 6);
+}

@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+
+// Tests import workspace packages from their TypeScript sources (the "source" export condition),
+// so a unit test never runs stale build output. End-to-end tests run the built CLI (`pnpm build` first).
+export default defineConfig({
+  resolve: { conditions: ['source', 'import', 'module', 'node', 'default'] },
+  ssr: { resolve: { conditions: ['source', 'import', 'module', 'node', 'default'], externalConditions: ['source'] } },
+  test: {
+    include: ['packages/*/tests/**/*.test.ts', 'scanners/*/tests/**/*.test.ts', 'rules/tests/**/*.test.ts', 'test/**/*.test.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    pool: 'forks',
+  },
+});
