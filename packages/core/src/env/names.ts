@@ -52,10 +52,51 @@ export function isReferenceName(name: string, extraSuffixes: string[][] = []): b
   return [...REFERENCE_SUFFIXES, ...extraSuffixes].some((s) => endsWithWords(words, s) && words.length > s.length);
 }
 
+/**
+ * Last words that describe something about a secret, not the secret: `AUTH_MODE`, `authMiddleware`,
+ * `PASSWORD_POLICY`, `passwordHash`, `TOKEN_PREFIX`.
+ */
+export const DESCRIPTIVE_SUFFIXES = [
+  'mode', 'method', 'methods', 'scheme', 'strategy', 'strategies', 'status', 'state', 'middleware', 'handler', 'service',
+  'provider', 'providers', 'error', 'errors', 'message', 'label', 'placeholder', 'field', 'fields', 'policy', 'rotation',
+  'format', 'pattern', 'regex', 'validator', 'schema', 'kind', 'prefix', 'hash', 'hashed', 'digest', 'strength',
+  'min', 'max', 'size', 'limit', 'flow', 'guard', 'module', 'router', 'routes', 'page', 'view', 'component',
+];
+
+/** First words that make a name a flag or a count: `hasPassword`, `isTokenValid`, `ENABLE_AUTH`, `maxTokens`. */
+export const DESCRIPTIVE_PREFIXES = [
+  'is', 'has', 'should', 'can', 'show', 'hide', 'use', 'enable', 'enabled', 'disable', 'disabled', 'require', 'requires',
+  'needs', 'allow', 'no', 'num', 'max', 'min', 'validate', 'verify', 'check',
+];
+
+/**
+ * Words before `token` that name something that is not a credential: pagination (`NextToken`,
+ * `continuationToken`), idempotency (`ClientRequestToken`), cancellation, lexer tokens.
+ */
+export const BENIGN_TOKEN_QUALIFIERS = [
+  'next', 'continuation', 'pagination', 'page', 'paging', 'cancellation', 'cancel', 'request', 'idempotency', 'sync',
+  'lexer', 'syntax', 'design', 'start', 'end', 'last', 'prev', 'previous', 'eof', 'marker', 'resume', 'delta',
+];
+
+/** True when the name describes a secret (a flag, a count, a mode, a pagination token) rather than holding one. */
+export function isDescriptiveName(name: string): boolean {
+  const words = nameWords(name);
+  if (words.length < 2) return false;
+  if (DESCRIPTIVE_SUFFIXES.includes(words[words.length - 1]!)) return true;
+  if (DESCRIPTIVE_PREFIXES.includes(words[0]!)) return true;
+  // `nextToken`, `ClientRequestToken`: every secret word of the name is a qualified `token`.
+  const secretIdx = words.map((w, i) => (SECRET_WORDS.includes(w) ? i : -1)).filter((i) => i >= 0);
+  return (
+    secretIdx.length > 0 &&
+    secretIdx.every((i) => words[i] === 'token' && i > 0 && BENIGN_TOKEN_QUALIFIERS.includes(words[i - 1]!))
+  );
+}
+
 /** True when the name says it holds a secret value (and is not a reference name). */
 export function isSecretLikeName(name: string, options: { extraWords?: string[]; referenceSuffixes?: string[][] } = {}): boolean {
   const words = nameWords(name);
   if (words.length === 0 || isReferenceName(name, options.referenceSuffixes)) return false;
+  if (isDescriptiveName(name)) return false;
   const single = new Set([...SECRET_WORDS, ...(options.extraWords ?? [])]);
   if (words.some((w) => single.has(w))) return true;
   for (let i = 0; i + 1 < words.length; i++) {

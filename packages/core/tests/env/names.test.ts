@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { isDescriptiveName, isReferenceName, isSecretLikeName, nameWords } from '../../src/env/names.js';
+
+describe('nameWords', () => {
+  it.each([
+    ['DB_PASSWORD', ['db', 'password']],
+    ['dbPassword', ['db', 'password']],
+    ['db-password', ['db', 'password']],
+    ['APIKey', ['api', 'key']],
+    ['ClientRequestToken', ['client', 'request', 'token']],
+  ])('%s -> %j', (name, words) => expect(nameWords(name)).toEqual(words));
+});
+
+describe('isSecretLikeName', () => {
+  it.each([
+    'DB_PASSWORD', 'dbPassword', 'API_KEY', 'apiKey', 'STRIPE_SECRET_KEY', 'GITHUB_TOKEN', 'accessToken', 'idToken',
+    'authorization', 'CLIENT_SECRET', 'privateKey', 'DATABASE_CONNECTION_STRING', 'SESSION_KEY', 'jwtSecret',
+    'mysqlpassword', 'AUTH',
+  ])('%s holds a secret', (name) => expect(isSecretLikeName(name)).toBe(true));
+
+  it.each([
+    // references: the good pattern
+    'DB_PASSWORD_ARN', 'API_KEY_SECRET_ID', 'TOKEN_PARAM_NAME', 'STRIPE_KEY_SECRET_NAME', 'KMS_KEY_ID', 'VAULT_URL',
+    'passwordLength', 'TOKEN_TTL',
+    // descriptions of a secret, not the secret
+    'AUTH_MODE', 'authMiddleware', 'PASSWORD_POLICY', 'passwordHash', 'TOKEN_PREFIX', 'hasPassword', 'isTokenValid',
+    'ENABLE_AUTH', 'maxTokens', 'authProvider',
+    // tokens that are not credentials
+    'NextToken', 'nextToken', 'continuationToken', 'ClientRequestToken', 'paginationToken', 'cancellationToken', 'tokens',
+    'tokenizer',
+    // unrelated
+    'STAGE', 'region', 'TABLE_NAME', 'keyboard', 'passenger',
+  ])('%s does not hold a secret', (name) => expect(isSecretLikeName(name)).toBe(false));
+});
+
+describe('isDescriptiveName', () => {
+  it.each([
+    ['authMiddleware', true],
+    ['hasPassword', true],
+    ['nextToken', true],
+    ['accessToken', false],
+    ['password', false],
+    ['refreshToken', false],
+  ])('%s -> %s', (name, expected) => expect(isDescriptiveName(name)).toBe(expected));
+
+  it('keeps reference names apart', () => {
+    expect(isReferenceName('DB_PASSWORD_ARN')).toBe(true);
+    expect(isDescriptiveName('DB_PASSWORD_ARN')).toBe(false);
+  });
+});
