@@ -19,3 +19,4 @@ export * from './secrets/validators.js';
 export * from './secrets/rule-meta.js';
 export * from './facts.js';
 export * from './env/names.js';
+export * from './iam/judge.js';
