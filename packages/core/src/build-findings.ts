@@ -5,7 +5,7 @@
  */
 import type { Finding, Level, Region } from './finding.js';
 import { findingFingerprint, lineContentHash, secretHash } from './hashing.js';
-import { redactSecret, redactText } from './redact.js';
+import { maskRandomTokens, redactSecret, redactText } from './redact.js';
 import { levelForSeverity, type RuleMeta } from './rule-meta.js';
 
 export interface FindingDraft {
@@ -56,7 +56,7 @@ export function buildFindings(path: string, text: string, drafts: FindingDraft[]
   const redactedLine = (n: number): string => {
     let cached = redactedLines.get(n);
     if (cached === undefined) {
-      cached = redactText(lineAt(text, starts, n), pieces);
+      cached = maskRandomTokens(redactText(lineAt(text, starts, n), pieces));
       redactedLines.set(n, cached);
     }
     return cached;

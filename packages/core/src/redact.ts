@@ -21,6 +21,26 @@ export function redactText(text: string, secrets: Iterable<string>): string {
   return out;
 }
 
+const TOKEN = /[A-Za-z0-9+/=_\-.~]{20,}/g;
+
+/**
+ * Defence in depth for snippets: besides the secrets a rule found, mask every other long token
+ * that looks random (a secret no rule knows yet must not ride along in the line's context).
+ */
+export function maskRandomTokens(line: string, minEntropy = 3.5): string {
+  return line.replace(TOKEN, (token) => (looksRandom(token, minEntropy) ? redactSecret(token) : token));
+}
+
+function looksRandom(token: string, minEntropy: number): boolean {
+  if (/^[a-z]+([._-][a-z]+)*$/i.test(token)) return false; // words, dotted names, kebab-case identifiers
+  if (/^[\w.-]+\/[\w./-]+$/.test(token) && !/[0-9]/.test(token)) return false; // paths
+  const counts = new Map<string, number>();
+  for (const ch of token) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  let bits = 0;
+  for (const c of counts.values()) bits -= (c / token.length) * Math.log2(c / token.length);
+  return bits >= minEntropy;
+}
+
 /** A one-line snippet, trimmed to a readable width, with the given column range masked. */
 export function redactedSnippet(line: string, startColumn: number, endColumn: number, maxWidth = 200): string {
   const start = Math.max(0, startColumn - 1);

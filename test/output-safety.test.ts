@@ -1,0 +1,46 @@
+/**
+ * No output path carries a planted secret in clear: not text, JSON, SARIF (snippets included),
+ * report files, nor stderr.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { makeProject, runCli } from './support/cli.js';
+import { PEM_KEY, PLANTED } from './support/planted.js';
+
+const project = () =>
+  makeProject({
+    'src/config.ts': [
+      `export const aws = { accessKeyId: '${PLANTED.awsAccessKeyId}', secretAccessKey: '${PLANTED.awsSecretKey}' };`,
+      `const stripe = '${PLANTED.stripe}'; const slack = "${PLANTED.slack}";`,
+      `const password = "${PLANTED.password}";`,
+    ].join('\n'),
+    'deploy/id_rsa': PEM_KEY,
+    'inline.js': `const key = ${JSON.stringify(PEM_KEY)}; const again = '${PLANTED.stripe}';`,
+    'serverless.yml': `provider:\n  environment:\n    DB_PASSWORD: "${PLANTED.password}"\n    AWS_SECRET_ACCESS_KEY: ${PLANTED.awsSecretKey}\n`,
+  });
+
+const secrets = Object.entries(PLANTED);
+
+describe('output safety', () => {
+  it.each(['text', 'json', 'sarif'])('the %s report and stderr hold no planted secret', (format) => {
+    const root = project();
+    for (const args of [[], ['--verbose'], ['--output', `report.${format}`]]) {
+      const run = runCli(['scan', '.', '--format', format, ...args], { cwd: root });
+      expect(run.status, run.stderr).toBe(1);
+      const written = args[0] === '--output' ? readFileSync(join(root, `report.${format}`), 'utf8') : '';
+      const everything = run.stdout + run.stderr + written;
+      expect(everything.length).toBeGreaterThan(0);
+      for (const [name, secret] of secrets) expect(everything, `${name} leaked`).not.toContain(secret);
+      expect(everything).not.toContain(PEM_KEY.split('\n')[1]);
+    }
+  });
+
+  it('finds the planted private keys (so the check above is not vacuous)', () => {
+    const run = runCli(['scan', '.', '--format', 'json'], { cwd: project() });
+    const report = JSON.parse(run.stdout) as { findings: { ruleId: string; location: { path: string }; secret?: { redacted: string } }[] };
+    const keys = report.findings.filter((f) => f.ruleId === 'secret/private-key-rsa');
+    expect(keys.map((f) => f.location.path).sort()).toEqual(['deploy/id_rsa', 'inline.js']);
+    for (const f of keys) expect(f.secret?.redacted).toBe('----*****');
+  });
+});
