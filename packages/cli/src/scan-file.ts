@@ -4,6 +4,7 @@
  * in a worker thread: no output, no shared state.
  */
 import {
+  applyInlineIgnoresToText,
   buildFindings,
   lineStarts,
   ruleSetting,
@@ -60,7 +61,8 @@ export async function scanFileText(path: string, text: string, ctx: FileScanCont
     if (setting) draft.level = setting;
     kept.push(draft);
   }
-  return { findings: buildFindings(path, text, dedupe(kept), ctx.ruleLookup), notifications };
+  const unsilenced = applyInlineIgnoresToText(dedupe(kept), text, starts);
+  return { findings: buildFindings(path, text, unsilenced, ctx.ruleLookup), notifications };
 }
 
 /** The same rule at the same place twice (two scanners agreeing) is one finding. */

@@ -20,3 +20,4 @@ export * from './secrets/rule-meta.js';
 export * from './facts.js';
 export * from './env/names.js';
 export * from './iam/judge.js';
+export * from './suppress/inline.js';
