@@ -63,11 +63,15 @@ function ancestorLayers(start: string): IgnoreLayer[] {
   return layers;
 }
 
+/** Git's precedence: the deepest .gitignore with a rule matching the path decides (`!keep.log` re-includes). */
 function ignoredBy(layers: IgnoreLayer[], absolute: string, isDir: boolean): boolean {
-  for (const layer of layers) {
+  for (let i = layers.length - 1; i >= 0; i--) {
+    const layer = layers[i]!;
     const rel = toPosix(relative(layer.dir, absolute));
     if (rel === '' || rel.startsWith('..')) continue;
-    if (layer.rules.ignores(isDir ? `${rel}/` : rel)) return true;
+    const verdict = layer.rules.test(isDir ? `${rel}/` : rel);
+    if (verdict.ignored) return true;
+    if (verdict.unignored) return false;
   }
   return false;
 }

@@ -17,7 +17,9 @@ export async function readInput(absolute: string, path: string, maxBytes: number
   let handle;
   try {
     handle = await open(absolute, 'r');
-    const { size } = await handle.stat();
+    const info = await handle.stat();
+    if (!info.isFile()) return { skipped: { kind: 'read-error', level: 'error', message: 'cannot read file: not a regular file', path } };
+    const size = info.size;
     if (size > maxBytes) {
       return { skipped: { kind: 'skipped-large', level: 'note', message: `skipped: ${(size / 1048576).toFixed(1)} MB is over --max-file-size`, path } };
     }

@@ -1,0 +1,88 @@
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Notification } from '@leakguard/core';
+import { discoverFiles } from '../src/discover.js';
+import { looksBinary, readInput } from '../src/read-input.js';
+
+function tree(files: Record<string, string>): string {
+  const root = mkdtempSync(join(tmpdir(), 'leakguard-discover-'));
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), content);
+  }
+  return root;
+}
+
+async function list(root: string, paths = ['.'], exclude: string[] = []) {
+  const notes: Notification[] = [];
+  const files: string[] = [];
+  for await (const f of discoverFiles(paths, { base: root, exclude, notify: (n) => notes.push(n) })) files.push(f.path);
+  return { files, notes };
+}
+
+describe('file discovery', () => {
+  it('honours nested .gitignore files, negations and the config excludes', async () => {
+    const root = tree({
+      '.gitignore': 'dist/\n*.log\n',
+      'src/a.ts': '',
+      'src/.gitignore': 'generated/\n!keep.log\n',
+      'src/keep.log': '',
+      'src/other.log': '',
+      'src/generated/x.ts': '',
+      'dist/bundle.js': '',
+      'fixtures/f.json': '',
+      'node_modules/m/index.js': '',
+      '.git/config': '',
+      '.github/workflows/ci.yml': '',
+    });
+    const { files } = await list(root, ['.'], ['fixtures/']);
+    expect(files).toEqual(['.github/workflows/ci.yml', '.gitignore', 'src/.gitignore', 'src/a.ts', 'src/keep.log']);
+  });
+
+  it('applies the .gitignore of the enclosing repository when scanning a subfolder', async () => {
+    const root = tree({ '.git/HEAD': '', '.gitignore': 'build/\n', 'app/build/out.js': '', 'app/src/a.ts': '' });
+    const { files } = await list(root, ['app']);
+    expect(files).toEqual(['app/src/a.ts']);
+  });
+
+  it('scans a file named explicitly even when ignored, once even if named twice', async () => {
+    const root = tree({ '.gitignore': 'secret.env\n', 'secret.env': '' });
+    expect((await list(root, ['secret.env', 'secret.env', '.'])).files).toEqual(['secret.env', '.gitignore']);
+  });
+
+  it('does not follow symbolic links, so a loop cannot hang the walk', async () => {
+    const root = tree({ 'a/b/file.txt': '' });
+    symlinkSync(join(root, 'a'), join(root, 'a/b/loop'));
+    symlinkSync('/etc/passwd', join(root, 'a/passwd'));
+    expect((await list(root)).files).toEqual(['a/b/file.txt']);
+  });
+
+  it('reports a missing path and goes on', async () => {
+    const root = tree({ 'x.txt': '' });
+    const { files, notes } = await list(root, ['missing', '.']);
+    expect(files).toEqual(['x.txt']);
+    expect(notes).toEqual([{ kind: 'read-error', level: 'error', message: 'no such file or folder', path: 'missing' }]);
+  });
+});
+
+describe('reading inputs', () => {
+  it.each([
+    ['text', false, Buffer.from('hello')],
+    ['a NUL byte early', true, Buffer.from([104, 0, 105])],
+    ['a NUL byte after 8000 bytes', false, Buffer.concat([Buffer.alloc(8000, 97), Buffer.from([0])])],
+  ])('%s: binary %s', (_name, binary, bytes) => {
+    expect(looksBinary(bytes)).toBe(binary);
+  });
+
+  it('skips binaries and oversize files with a note, and reports what cannot be read', async () => {
+    const root = tree({ 'big.txt': 'x'.repeat(2048), 'ok.txt': 'fine' });
+    writeFileSync(join(root, 'img.png'), Buffer.from([137, 80, 78, 71, 0, 0]));
+    expect(await readInput(join(root, 'ok.txt'), 'ok.txt', 1024)).toEqual({ text: 'fine', bytes: 4 });
+    expect(await readInput(join(root, 'big.txt'), 'big.txt', 1024)).toEqual({ skipped: expect.objectContaining({ kind: 'skipped-large', level: 'note', path: 'big.txt' }) });
+    expect(await readInput(join(root, 'img.png'), 'img.png', 1024)).toEqual({ skipped: expect.objectContaining({ kind: 'skipped-binary', level: 'note' }) });
+    expect(await readInput(root, 'dir', 1024)).toEqual({ skipped: { kind: 'read-error', level: 'error', message: 'cannot read file: not a regular file', path: 'dir' } });
+  });
+});
