@@ -18,6 +18,10 @@ export interface CommonOptions {
   config?: string;
   color: boolean | undefined;
   category?: string;
+  /** Findings whose fingerprint is in this baseline file are not reported. */
+  baseline?: string;
+  /** Write every finding's fingerprint to this baseline file (and report nothing). */
+  writeBaseline?: string;
 }
 
 export interface ScanCommand extends CommonOptions {
@@ -25,15 +29,29 @@ export interface ScanCommand extends CommonOptions {
   paths: string[];
   maxFileSizeMb: number;
   jobs?: number;
+  /** Scan what is staged in git (the index), not the working tree. */
+  staged?: boolean;
 }
 
-export type Command = ScanCommand | { command: 'help'; topic?: string } | { command: 'version' };
+export interface HistoryCommand extends CommonOptions {
+  command: 'history';
+  /** The repository to scan (default: .). */
+  repo: string;
+  branch?: string;
+  since?: string;
+  maxCount?: number;
+  maxFileSizeMb: number;
+}
+
+export type Command = ScanCommand | HistoryCommand | { command: 'help'; topic?: string } | { command: 'version' };
 
 export const USAGE = `Usage: leakguard <command> [options]
 
 Commands:
   scan [paths...]        Scan files and folders (default: .) for secrets and insecure
                          serverless configuration.
+  history [repo]         Scan every commit of a git repository (default: .), each unique
+                         file content once; findings name the commit that introduced them.
   help                   Show this help.
 
 Options:
@@ -45,6 +63,14 @@ Options:
   -c, --config <file>    Config file (default: leakguard.yaml in the current folder, if any).
       --max-file-size <MB>  Skip larger files with a note (default: 10).
   -j, --jobs <n>         Worker threads (default: the number of cores).
+      --staged           scan: scan what is staged in git (the index), not the working tree;
+                         paths, if given, narrow it.
+      --baseline <file>  Do not report findings recorded in this baseline file.
+      --write-baseline <file>  Record every current finding in this file (no secret in it),
+                         report nothing, exit 0.
+      --branch <rev>     history: walk only this branch or revision (default: every ref).
+      --since <rev>      history: only commits after this revision (REV..).
+      --max-count <n>    history: at most the n newest commits.
       --category <name>  SARIF runAutomationDetails category (default: leakguard/<command>).
       --color / --no-color  Force colours on or off (default: on when stdout is a TTY).
   -q, --quiet            Print nothing but the report; no progress.
@@ -75,6 +101,12 @@ export function parseCommandLine(argv: string[]): Command {
         'max-file-size': { type: 'string' },
         jobs: { type: 'string', short: 'j' },
         category: { type: 'string' },
+        staged: { type: 'boolean' },
+        baseline: { type: 'string' },
+        'write-baseline': { type: 'string' },
+        branch: { type: 'string' },
+        since: { type: 'string' },
+        'max-count': { type: 'string' },
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
         quiet: { type: 'boolean', short: 'q' },
@@ -109,6 +141,32 @@ export function parseCommandLine(argv: string[]): Command {
     if (!/^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/.test(values.category)) throw new UsageError('--category takes letters, digits, . _ - and /');
     common.category = values.category;
   }
+  if (values.baseline !== undefined) common.baseline = values.baseline;
+  if (values['write-baseline'] !== undefined) common.writeBaseline = values['write-baseline'];
+  if (command !== 'history') {
+    for (const flag of ['branch', 'since', 'max-count'] as const) {
+      if (values[flag] !== undefined) throw new UsageError(`--${flag} is an option of "leakguard history"`);
+    }
+  }
+  if (command !== 'scan' && values.staged) throw new UsageError('--staged is an option of "leakguard scan"');
+  if (command === 'history') {
+    if (rest.length > 1) throw new UsageError('history takes one repository path');
+    const maxFileSizeMb = values['max-file-size'] === undefined ? 10 : Number(values['max-file-size']);
+    if (!Number.isFinite(maxFileSizeMb) || maxFileSizeMb <= 0) throw new UsageError('--max-file-size takes a positive number of megabytes');
+    const history: HistoryCommand = { command: 'history', ...common, repo: rest[0] ?? '.', maxFileSizeMb };
+    for (const flag of ['branch', 'since'] as const) {
+      const value = values[flag];
+      if (value === undefined) continue;
+      if (value === '' || value.startsWith('-')) throw new UsageError(`--${flag} takes a revision, not "${value}"`);
+      history[flag] = value;
+    }
+    if (values['max-count'] !== undefined) {
+      const n = Number(values['max-count']);
+      if (!Number.isInteger(n) || n < 1) throw new UsageError('--max-count takes a whole number of commits, 1 or more');
+      history.maxCount = n;
+    }
+    return history;
+  }
   if (command === 'scan') {
     const maxFileSizeMb = values['max-file-size'] === undefined ? 10 : Number(values['max-file-size']);
     if (!Number.isFinite(maxFileSizeMb) || maxFileSizeMb <= 0) throw new UsageError('--max-file-size takes a positive number of megabytes');
@@ -118,6 +176,7 @@ export function parseCommandLine(argv: string[]): Command {
       if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256) throw new UsageError('--jobs takes a whole number from 1 to 256');
       scan.jobs = jobs;
     }
+    if (values.staged) scan.staged = true;
     return scan;
   }
   throw new UsageError(`unknown command "${command}"`);
