@@ -29,6 +29,11 @@ export interface PolicyStatementFact {
   hasCondition: boolean;
   /** True when some part could not be resolved to a literal (never guessed into a finding). */
   unresolved?: boolean;
+  /**
+   * Set on resource policies whose `Resource: "*"` means the resource itself (KMS key policies,
+   * Secrets Manager resource policies): the service of that resource, `kms` or `secretsmanager`.
+   */
+  resourcePolicyOf?: string;
 }
 
 /** A managed policy attached to a role, user or group (for `AdministratorAccess`). */
@@ -70,6 +75,12 @@ export interface SecretStoreFact {
   parameterType?: Positioned<string>;
   /** Secret-like by its name. */
   secretLike: boolean;
+  /** The attribute to point at when rotation is explicitly off (Key Vault: an expiry in the past is not judged). */
+  rotationRegion?: Region;
+  /** The attribute that set the key when it is the AWS-managed one (`kms_key_id = "alias/aws/secretsmanager"`). */
+  keyRegion?: Region;
+  /** SSM parameter: true when its value is a literal in the file. */
+  literalValue?: boolean;
 }
 
 export interface KmsKeyFact {
@@ -78,4 +89,48 @@ export interface KmsKeyFact {
   rotation: boolean | 'unknown';
   /** The attribute to point at when rotation is explicitly off. */
   rotationRegion?: Region;
+}
+
+/** A function (Lambda, Azure Function app, Cloud Function, Cloud Run service) and how its environment is encrypted. */
+export interface FunctionFact {
+  platform: FunctionPlatform;
+  functionName: string;
+  /** The resource / function name to point at when an attribute is missing. */
+  region: Region;
+  /** A customer-managed key encrypts the environment (`kms_key_arn`, `KmsKeyArn`, `kmsKeyArn`). */
+  kmsKey: boolean | 'unknown';
+}
+
+/** A template parameter, Terraform variable or output: can it carry a secret, is it masked, what is its default. */
+export interface InputFact {
+  kind: 'cfn-parameter' | 'tf-variable' | 'tf-output';
+  source: string;
+  name: Positioned<string>;
+  /** NoEcho / `sensitive = true`; `unknown` when written but not resolvable. */
+  masked: boolean | 'unknown';
+  /** A literal default value (variables and parameters). */
+  defaultValue?: Positioned<string>;
+}
+
+/** A literal written under a secret-like attribute outside an environment: `provider "aws" { secret_key = "..." }`, `MasterUserPassword: ...`. */
+export interface SecretAttributeFact {
+  source: string;
+  name: Positioned<string>;
+  value: Positioned<string>;
+}
+
+/** Everything one file yielded, judged at once by `judgeFacts`. */
+export interface FactSet {
+  statements: PolicyStatementFact[];
+  attachments: ManagedPolicyAttachmentFact[];
+  envVars: EnvVarFact[];
+  functions: FunctionFact[];
+  stores: SecretStoreFact[];
+  kmsKeys: KmsKeyFact[];
+  inputs: InputFact[];
+  secretAttributes: SecretAttributeFact[];
+}
+
+export function emptyFactSet(): FactSet {
+  return { statements: [], attachments: [], envVars: [], functions: [], stores: [], kmsKeys: [], inputs: [], secretAttributes: [] };
 }

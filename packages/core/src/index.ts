@@ -21,3 +21,4 @@ export * from './facts.js';
 export * from './env/names.js';
 export * from './iam/judge.js';
 export * from './suppress/inline.js';
+export * from './checks/judge.js';

@@ -81,7 +81,10 @@ export function judgePolicyStatement(stmt: PolicyStatementFact): IamIssue[] {
   const issues: IamIssue[] = [];
   const actions = stmt.actions ?? [];
   const resources = stmt.resources ?? [];
-  const wildcardResource = resources.find((r) => isWildcardResource(r.value));
+  // In a key policy or a secret's resource policy, Resource "*" is that key or secret itself.
+  const selfScoped = stmt.resourcePolicyOf !== undefined && SELF_SCOPED_SERVICES.has(stmt.resourcePolicyOf.toLowerCase());
+  const wildcardResource = selfScoped ? undefined : resources.find((r) => isWildcardResource(r.value));
+  const anyonePrincipal = (stmt.principals ?? []).some((p) => isWildcardPrincipal(p.value));
   let fullWildcard = false;
 
   for (const action of actions) {
@@ -97,6 +100,8 @@ export function judgePolicyStatement(stmt: PolicyStatementFact): IamIssue[] {
         subject: sub(stmt, 'Action', a),
       });
     } else if (isServiceWildcard(a)) {
+      // `kms:*` for named principals in a key policy is AWS's default key policy (it delegates to IAM).
+      if (selfScoped && !anyonePrincipal && a.toLowerCase() === `${stmt.resourcePolicyOf!.toLowerCase()}:*`) continue;
       issues.push({
         ruleId: IAM_RULE_IDS.serviceWildcardAction,
         message: `Statement allows every action of a service ("${a}"); list the actions the code calls.`,
@@ -172,6 +177,9 @@ export function judgePolicyStatement(stmt: PolicyStatementFact): IamIssue[] {
   }
   return issues;
 }
+
+/** Services whose resource policies apply to the one resource they are attached to. */
+const SELF_SCOPED_SERVICES = new Set(['kms', 'secretsmanager']);
 
 const ADMIN_POLICY = /^arn:aws(?:-[a-z]+)*:iam::aws:policy\/AdministratorAccess$/;
 

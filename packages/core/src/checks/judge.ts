@@ -1,0 +1,152 @@
+/**
+ * The infrastructure checks, judged once on facts whatever format they came from: function
+ * environments (`env/*`), secret stores and keys (`rotation/*`, `kms/*`), inputs and literal
+ * attributes (`secret/*`), and IAM statements through the IAM judge.
+ */
+import type { FindingDraft } from '../build-findings.js';
+import { isSecretLikeName } from '../env/names.js';
+import type {
+  EnvVarFact,
+  FactSet,
+  FunctionFact,
+  InputFact,
+  KmsKeyFact,
+  SecretAttributeFact,
+  SecretStoreFact,
+} from '../facts.js';
+import { judgeManagedPolicyAttachment, judgePolicyStatement, type IamIssue } from '../iam/judge.js';
+import { IAM_RULES } from '../iam/rules.js';
+import type { RuleMeta } from '../rule-meta.js';
+import { CHECK_RULE_IDS, CHECK_RULES } from './rules.js';
+import { isSecretCandidate } from './values.js';
+
+export { CHECK_RULES, CHECK_RULE_IDS };
+export { classifyLiteral, isSecretCandidate } from './values.js';
+
+/** Every rule the infrastructure scanners report besides the secret catalog. */
+export const INFRA_RULES: RuleMeta[] = [...IAM_RULES, ...CHECK_RULES];
+
+/** An IAM issue or a check result; `secret` holds the value in clear for `buildFindings` to hash and mask. */
+export interface CheckIssue extends IamIssue {
+  secret?: string;
+}
+
+const PLATFORM_NAMES: Record<EnvVarFact['platform'], string> = {
+  'aws-lambda': 'Lambda function',
+  'azure-functions': 'Azure Function app',
+  'gcp-cloud-functions': 'Cloud Function',
+  'gcp-cloud-run': 'Cloud Run service',
+};
+
+/** `env/*`: a secret-like variable with a literal or deploy-time value. References and unresolved values pass. */
+export function judgeEnvVar(fact: EnvVarFact): CheckIssue[] {
+  const name = fact.name.value;
+  if (!isSecretLikeName(name)) return [];
+  const where = `${PLATFORM_NAMES[fact.platform]} ${fact.functionName}`;
+  const subject = `${fact.functionName}/env/${name}`;
+  const v = fact.value;
+  if (v.kind === 'literal') {
+    if (!isSecretCandidate(v.text)) return [];
+    return [{ ruleId: CHECK_RULE_IDS.envSecretLiteral, message: `${name} of ${where} holds a literal secret; keep the secret in a secret store and put only its ARN or name in the environment.`, region: fact.valueRegion, subject, secret: v.text.trim() }];
+  }
+  if (v.kind === 'deploy-time') {
+    return [{ ruleId: CHECK_RULE_IDS.envDeployTime, message: `${name} of ${where} is filled at deploy time (${v.source}) and stored in plaintext configuration; pass the secret's name and fetch it at run time.`, region: fact.valueRegion, subject }];
+  }
+  return [];
+}
+
+/** True when the variable puts a secret value (not a reference to one) into the function configuration. */
+function carriesSecretValue(fact: EnvVarFact): boolean {
+  if (!isSecretLikeName(fact.name.value)) return false;
+  const v = fact.value;
+  if (v.kind === 'literal') return isSecretCandidate(v.text);
+  if (v.kind === 'deploy-time') return true;
+  return v.kind === 'reference' && (v.store === 'noecho-parameter' || v.store === 'sensitive-variable');
+}
+
+/** `kms/lambda-env-without-cmk`: a Lambda whose environment carries secret values and no customer-managed key. */
+export function judgeFunction(fn: FunctionFact, envVars: EnvVarFact[]): CheckIssue[] {
+  if (fn.platform !== 'aws-lambda' || fn.kmsKey !== false) return [];
+  const carrying = envVars.filter((e) => e.functionName === fn.functionName && e.platform === fn.platform && carriesSecretValue(e));
+  if (carrying.length === 0) return [];
+  const names = carrying.map((e) => e.name.value).slice(0, 3).join(', ');
+  return [{ ruleId: CHECK_RULE_IDS.lambdaEnvWithoutCmk, message: `Lambda function ${fn.functionName} keeps secret values in its environment (${names}) without a customer-managed KMS key.`, region: fn.region, subject: `${fn.functionName}/kms_key_arn` }];
+}
+
+/** `rotation/*` and `kms/*` on secret stores. `unknown` is never a finding. */
+export function judgeSecretStore(store: SecretStoreFact): CheckIssue[] {
+  const issues: CheckIssue[] = [];
+  if ((store.kind === 'aws-secretsmanager' || store.kind === 'gcp-secret') && store.rotation === false) {
+    issues.push({ ruleId: CHECK_RULE_IDS.secretWithoutRotation, message: `Secret ${store.source} has no rotation schedule.`, region: store.rotationRegion ?? store.region, subject: `${store.source}/rotation` });
+  }
+  if (store.kind === 'azure-keyvault-secret' && store.rotation === false) {
+    issues.push({ ruleId: CHECK_RULE_IDS.keyVaultSecretWithoutExpiry, message: `Key Vault secret ${store.source} has no expiration date.`, region: store.rotationRegion ?? store.region, subject: `${store.source}/expiration_date` });
+  }
+  if (store.kind === 'aws-secretsmanager' && store.customerManagedKey === false) {
+    issues.push({ ruleId: CHECK_RULE_IDS.secretWithoutCmk, message: `Secret ${store.source} is encrypted with the AWS-managed key aws/secretsmanager; set a customer-managed KMS key.`, region: store.keyRegion ?? store.region, subject: `${store.source}/kms_key_id` });
+  }
+  if (store.kind === 'aws-ssm-parameter' && store.secretLike && store.parameterType) {
+    const type = store.parameterType.value.trim();
+    if (type === 'String' || type === 'StringList') {
+      issues.push({ ruleId: CHECK_RULE_IDS.ssmSecretAsString, message: `SSM parameter ${store.source} has a secret-like name but type ${type}; use SecureString or Secrets Manager.`, region: store.parameterType.region, subject: `${store.source}/type` });
+    }
+  }
+  return issues;
+}
+
+/** `rotation/kms-key-without-rotation`. */
+export function judgeKmsKey(key: KmsKeyFact): CheckIssue[] {
+  if (key.rotation !== false) return [];
+  return [{ ruleId: CHECK_RULE_IDS.kmsKeyWithoutRotation, message: `KMS key ${key.source} does not enable automatic key rotation.`, region: key.rotationRegion ?? key.region, subject: `${key.source}/rotation` }];
+}
+
+const INPUT_WORDS: Record<InputFact['kind'], [string, string]> = {
+  'cfn-parameter': ['Parameter', 'NoEcho: true'],
+  'tf-variable': ['Variable', 'sensitive = true'],
+  'tf-output': ['Output', 'sensitive = true'],
+};
+
+/** `secret/sensitive-not-marked` and `secret/literal-default` on variables, outputs and parameters. */
+export function judgeInput(input: InputFact): CheckIssue[] {
+  const name = input.name.value;
+  if (!isSecretLikeName(name)) return [];
+  const [noun, fix] = INPUT_WORDS[input.kind];
+  const issues: CheckIssue[] = [];
+  if (input.masked === false) {
+    issues.push({ ruleId: CHECK_RULE_IDS.sensitiveNotMarked, message: `${noun} ${name} looks like a secret but is not marked ${fix}: its value is shown in logs and consoles.`, region: input.name.region, subject: `${input.source}/sensitive` });
+  }
+  const d = input.defaultValue;
+  if (d && isSecretCandidate(d.value)) {
+    issues.push({ ruleId: CHECK_RULE_IDS.literalDefault, message: `${noun} ${name} has a literal default: the secret is committed with the template.`, region: d.region, subject: `${input.source}/default`, secret: d.value.trim() });
+  }
+  return issues;
+}
+
+/** `secret/literal-secret-attribute`. */
+export function judgeSecretAttribute(attr: SecretAttributeFact): CheckIssue[] {
+  if (!isSecretLikeName(attr.name.value) || !isSecretCandidate(attr.value.value)) return [];
+  return [{ ruleId: CHECK_RULE_IDS.literalSecretAttribute, message: `${attr.name.value} is set to a literal secret in ${attr.source}.`, region: attr.value.region, subject: `${attr.source}/${attr.name.value}`, secret: attr.value.value.trim() }];
+}
+
+/** Every check on every fact of a file. */
+export function judgeFacts(facts: FactSet): CheckIssue[] {
+  const issues: CheckIssue[] = [];
+  for (const s of facts.statements) issues.push(...judgePolicyStatement(s));
+  for (const a of facts.attachments) issues.push(...judgeManagedPolicyAttachment(a));
+  for (const e of facts.envVars) issues.push(...judgeEnvVar(e));
+  for (const f of facts.functions) issues.push(...judgeFunction(f, facts.envVars));
+  for (const s of facts.stores) issues.push(...judgeSecretStore(s));
+  for (const k of facts.kmsKeys) issues.push(...judgeKmsKey(k));
+  for (const i of facts.inputs) issues.push(...judgeInput(i));
+  for (const a of facts.secretAttributes) issues.push(...judgeSecretAttribute(a));
+  return issues;
+}
+
+/** Check issues as finding drafts. */
+export function issuesToDrafts(issues: CheckIssue[]): FindingDraft[] {
+  return issues.map((i) => {
+    const draft: FindingDraft = { ruleId: i.ruleId, message: i.message, region: i.region, subject: i.subject };
+    if (i.secret !== undefined) draft.secret = i.secret;
+    return draft;
+  });
+}

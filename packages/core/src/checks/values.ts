@@ -1,0 +1,46 @@
+/**
+ * What a literal written in an infrastructure file is: a reference to a secret store (the good
+ * pattern), a value resolved at deploy time, or a literal that may be a secret.
+ */
+import type { EnvValue } from '../facts.js';
+import { isPlaceholder } from '../secrets/placeholders.js';
+
+const RESOLVE = /^\{\{resolve:(secretsmanager|ssm-secure|ssm):[^}]+\}\}$/;
+const SECRETS_MANAGER_ARN = /^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]*:\d{12}:secret:.+/;
+const SSM_ARN = /^arn:aws[a-z-]*:ssm:[a-z0-9-]*:\d{12}:parameter\/.+/;
+const ANY_ARN = /^arn:aws[a-z-]*:[a-z0-9-]+:/;
+const KEY_VAULT = /^@Microsoft\.KeyVault\(.+\)$/;
+const GCP_SECRET = /^projects\/[^/\s]+\/secrets\/[^/\s]+(\/versions\/[^/\s]+)?$/;
+/** `/orders/prod/db-password`: an SSM parameter path (two segments or more, no spaces). */
+const SSM_PATH = /^\/[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)+$/;
+
+/** Classifies a literal value written in a file (an environment value, an attribute). */
+export function classifyLiteral(text: string): EnvValue {
+  const t = text.trim();
+  const resolve = RESOLVE.exec(t);
+  if (resolve) {
+    if (resolve[1] === 'secretsmanager') return { kind: 'reference', store: 'secretsmanager', text: t };
+    if (resolve[1] === 'ssm-secure') return { kind: 'reference', store: 'ssm', text: t };
+    // `{{resolve:ssm:...}}` reads a plain String parameter into the template at deploy time.
+    return { kind: 'deploy-time', source: 'cloudformation-resolve-ssm', text: t };
+  }
+  if (SECRETS_MANAGER_ARN.test(t)) return { kind: 'reference', store: 'secretsmanager', text: t };
+  if (SSM_ARN.test(t) || SSM_PATH.test(t)) return { kind: 'reference', store: 'ssm', text: t };
+  if (KEY_VAULT.test(t)) return { kind: 'reference', store: 'keyvault', text: t };
+  if (GCP_SECRET.test(t)) return { kind: 'reference', store: 'gcp-secret-manager', text: t };
+  if (ANY_ARN.test(t)) return { kind: 'reference', store: 'other', text: t };
+  return { kind: 'literal', text };
+}
+
+/**
+ * True when a literal could be a secret value: not empty, not a placeholder, not a boolean, a
+ * number or a reference. Used only with secret-like names; the catalog judges values on their own.
+ */
+export function isSecretCandidate(text: string): boolean {
+  const t = text.trim();
+  if (t.length < 4) return false;
+  if (/^(true|false|yes|no|on|off|enabled|disabled|none|null|nil|required|optional)$/i.test(t)) return false;
+  if (/^-?\d+(\.\d+)?$/.test(t)) return false;
+  if (isPlaceholder(t)) return false;
+  return classifyLiteral(t).kind === 'literal';
+}
