@@ -1,0 +1,16 @@
+import type { TSESLint } from '@typescript-eslint/utils';
+import type { LeakguardDocs } from '../util/create-rule.js';
+import noEnvSecrets from './no-env-secrets.js';
+import noHardcodedSecrets from './no-hardcoded-secrets.js';
+import noSecretLogging from './no-secret-logging.js';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyRule = TSESLint.RuleModule<string, any, LeakguardDocs>;
+
+export const rules = {
+  'no-secret-logging': noSecretLogging,
+  'no-env-secrets': noEnvSecrets,
+  'no-hardcoded-secrets': noHardcodedSecrets,
+} satisfies Record<string, AnyRule>;
+
+export type RuleName = keyof typeof rules;
