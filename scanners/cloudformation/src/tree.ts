@@ -1,0 +1,190 @@
+/**
+ * A YAML or JSON document as a small positioned tree: maps, sequences, scalars and CloudFormation
+ * intrinsic functions (short-form tags `!Ref` and long-form `{"Fn::Sub": ...}` alike). Offsets are
+ * into the file's text, so a subtree handed to another scanner (serverless `resources:`) keeps its
+ * positions. Aliases are expanded with a budget and nesting is bounded: an alias bomb or a
+ * pathological document stops with an error instead of eating the memory.
+ */
+import YAML, { isAlias, isMap, isScalar, isSeq, type Node as YNode } from 'yaml';
+
+export interface Span {
+  start: number;
+  end: number;
+}
+export interface PMap extends Span {
+  kind: 'map';
+  entries: PEntry[];
+}
+export interface PEntry {
+  key: string;
+  keySpan: Span;
+  value: PNode;
+}
+export interface PSeq extends Span {
+  kind: 'seq';
+  items: PNode[];
+}
+export interface PScalar extends Span {
+  kind: 'scalar';
+  value: string | number | boolean | null;
+}
+export interface PFn extends Span {
+  kind: 'fn';
+  /** Long form: `Ref`, `Fn::Sub`, `Fn::GetAtt`, `Condition`... */
+  name: string;
+  arg: PNode;
+}
+export type PNode = PMap | PSeq | PScalar | PFn;
+
+/** Short-form tags of the CloudFormation template language (and of SAM and serverless templates). */
+export const INTRINSIC_TAGS: Record<string, string> = {
+  '!Ref': 'Ref',
+  '!Condition': 'Condition',
+  '!Sub': 'Fn::Sub',
+  '!GetAtt': 'Fn::GetAtt',
+  '!Join': 'Fn::Join',
+  '!If': 'Fn::If',
+  '!Select': 'Fn::Select',
+  '!Split': 'Fn::Split',
+  '!FindInMap': 'Fn::FindInMap',
+  '!Base64': 'Fn::Base64',
+  '!Cidr': 'Fn::Cidr',
+  '!ImportValue': 'Fn::ImportValue',
+  '!GetAZs': 'Fn::GetAZs',
+  '!Equals': 'Fn::Equals',
+  '!And': 'Fn::And',
+  '!Or': 'Fn::Or',
+  '!Not': 'Fn::Not',
+  '!Transform': 'Fn::Transform',
+  '!ToJsonString': 'Fn::ToJsonString',
+  '!Length': 'Fn::Length',
+  '!ForEach': 'Fn::ForEach',
+};
+
+const LONG_FORMS = new Set(['Ref', 'Condition', ...Object.values(INTRINSIC_TAGS)]);
+
+const CUSTOM_TAGS = Object.keys(INTRINSIC_TAGS).flatMap((tag) => [
+  { tag, resolve: (s: string) => s },
+  { tag, collection: 'seq' as const, resolve: (v: unknown) => v },
+  { tag, collection: 'map' as const, resolve: (v: unknown) => v },
+]);
+
+export interface ParseLimits {
+  /** Nesting depth (maps and sequences). */
+  maxDepth: number;
+  /** Nodes built in all, aliases expanded. */
+  maxNodes: number;
+  /** Aliases expanded (yaml's `maxAliasCount` idea, applied to our walk). */
+  maxAliasCount: number;
+}
+export const DEFAULT_LIMITS: ParseLimits = { maxDepth: 64, maxNodes: 200_000, maxAliasCount: 100 };
+
+export interface ParseProblem {
+  message: string;
+  offset: number;
+}
+
+export interface ParsedDoc {
+  root?: PNode;
+  /** Syntax errors and exceeded limits; the tree is absent when the document could not be read. */
+  problems: ParseProblem[];
+}
+
+class LimitError extends Error {
+  constructor(message: string, readonly offset: number) {
+    super(message);
+  }
+}
+
+/** Parses YAML (or JSON, a subset of YAML 1.2) into the positioned tree. */
+export function parseTree(text: string, limits: ParseLimits = DEFAULT_LIMITS): ParsedDoc {
+  let doc: YAML.Document.Parsed;
+  try {
+    doc = YAML.parseDocument(text, { customTags: CUSTOM_TAGS, uniqueKeys: false, strict: false, prettyErrors: false });
+  } catch (error) {
+    return { problems: [{ message: error instanceof Error ? error.message : String(error), offset: 0 }] };
+  }
+  if (doc.errors.length > 0) {
+    return { problems: doc.errors.map((e) => ({ message: e.message.split('\n')[0] ?? 'YAML error', offset: e.pos[0] })) };
+  }
+  if (!doc.contents) return { problems: [] };
+  let nodes = 0;
+  let aliases = 0;
+  const convert = (node: YNode | null | undefined, depth: number, fallback: number): PNode => {
+    if (++nodes > limits.maxNodes) throw new LimitError(`document has more than ${limits.maxNodes} nodes`, fallback);
+    if (depth > limits.maxDepth) throw new LimitError(`nesting deeper than ${limits.maxDepth} levels`, node?.range?.[0] ?? fallback);
+    if (!node) return { kind: 'scalar', value: null, start: fallback, end: fallback };
+    if (isAlias(node)) {
+      if (++aliases > limits.maxAliasCount) throw new LimitError(`more than ${limits.maxAliasCount} aliases (alias bomb?)`, node.range?.[0] ?? fallback);
+      const target = node.resolve(doc);
+      const converted = convert(target as YNode | undefined, depth + 1, node.range?.[0] ?? fallback);
+      // An alias points at its own place in the text.
+      return { ...converted, start: node.range?.[0] ?? fallback, end: node.range?.[1] ?? fallback };
+    }
+    const start = node.range?.[0] ?? fallback;
+    const end = node.range?.[1] ?? start;
+    const tag = node.tag && INTRINSIC_TAGS[node.tag];
+    let out: PNode;
+    if (isScalar(node)) {
+      const v = node.value;
+      const value = typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v === null ? v : String(v);
+      out = { kind: 'scalar', value, start, end };
+    } else if (isSeq(node)) {
+      out = { kind: 'seq', items: node.items.map((i) => convert(i as YNode, depth + 1, start)), start, end };
+    } else if (isMap(node)) {
+      const entries: PEntry[] = [];
+      for (const pair of node.items) {
+        const k = pair.key as YNode | null;
+        const keyStart = k?.range?.[0] ?? start;
+        const keyEnd = k?.range?.[1] ?? keyStart;
+        const key = isScalar(k) ? String(k.value) : '';
+        entries.push({ key, keySpan: { start: keyStart, end: keyEnd }, value: convert(pair.value as YNode, depth + 1, keyEnd) });
+      }
+      // `{ "Ref": "X" }` / `{ "Fn::Sub": ... }` is the long form of an intrinsic.
+      const only = entries.length === 1 ? entries[0] : undefined;
+      out = only && LONG_FORMS.has(only.key) ? { kind: 'fn', name: only.key, arg: only.value, start, end } : { kind: 'map', entries, start, end };
+    } else {
+      out = { kind: 'scalar', value: null, start, end };
+    }
+    return tag ? { kind: 'fn', name: tag, arg: out, start, end } : out;
+  };
+  try {
+    return { root: convert(doc.contents as YNode, 0, 0), problems: [] };
+  } catch (error) {
+    if (error instanceof LimitError) return { problems: [{ message: error.message, offset: error.offset }] };
+    throw error;
+  }
+}
+
+/** The value of `key` in a map node. */
+export function get(node: PNode | undefined, key: string): PNode | undefined {
+  if (!node || node.kind !== 'map') return undefined;
+  for (let i = node.entries.length - 1; i >= 0; i--) if (node.entries[i]!.key === key) return node.entries[i]!.value;
+  return undefined;
+}
+
+/** The entry of `key` in a map node (for the key's position). */
+export function entry(node: PNode | undefined, key: string): PEntry | undefined {
+  if (!node || node.kind !== 'map') return undefined;
+  for (let i = node.entries.length - 1; i >= 0; i--) if (node.entries[i]!.key === key) return node.entries[i];
+  return undefined;
+}
+
+/** Follows a path of keys. */
+export function at(node: PNode | undefined, ...path: string[]): PNode | undefined {
+  let cur = node;
+  for (const key of path) cur = get(cur, key);
+  return cur;
+}
+
+/** A scalar's text (numbers and booleans as written), or undefined. */
+export function scalarText(node: PNode | undefined): string | undefined {
+  if (!node || node.kind !== 'scalar' || node.value === null) return undefined;
+  return String(node.value);
+}
+
+/** A node as a list: a sequence's items, or the node itself. */
+export function asList(node: PNode | undefined): PNode[] {
+  if (!node) return [];
+  return node.kind === 'seq' ? node.items : [node];
+}
