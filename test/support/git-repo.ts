@@ -1,0 +1,83 @@
+/** Builds real git repositories for the history, staged and pre-commit tests. */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+
+/** A tiny secret format for tests, found by the custom rule in DEMO_CONFIG: `demo_` + 24 letters/digits. */
+export function demoToken(seed: string): string {
+  const letters = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789';
+  let h = 2166136261;
+  let out = '';
+  for (let i = 0; i < 24; i++) {
+    for (const c of `${seed}:${i}`) h = Math.imul(h ^ c.charCodeAt(0), 16777619) >>> 0;
+    out += letters[h % letters.length];
+  }
+  return `demo_${out}`;
+}
+
+export const DEMO_CONFIG = `customRules:
+  - id: secret/demo-token
+    title: Demo token
+    description: A made-up token format the tests plant.
+    severity: high
+    keywords: ["demo_"]
+    pattern: "\\\\b(demo_[A-Za-z0-9]{24})\\\\b"
+`;
+
+export class TestRepo {
+  readonly dir: string;
+  private clock = 1_700_000_000;
+
+  constructor(dir?: string) {
+    this.dir = dir ?? mkdtempSync(join(tmpdir(), 'leakguard-git-'));
+  }
+
+  static init(branch = 'main'): TestRepo {
+    const repo = new TestRepo();
+    repo.git('init', '-q', '-b', branch);
+    repo.git('config', 'user.name', 'Ada Dev');
+    repo.git('config', 'user.email', 'ada@example.com');
+    repo.git('config', 'commit.gpgsign', 'false');
+    return repo;
+  }
+
+  /** Runs git in the repository with a deterministic clock; returns trimmed stdout. */
+  git(...args: string[]): string {
+    this.clock += 60;
+    const date = `${this.clock} +0000`;
+    return execFileSync('git', args, {
+      cwd: this.dir,
+      encoding: 'utf8',
+      env: { ...process.env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date, LC_ALL: 'C', GIT_CONFIG_NOSYSTEM: '1', HOME: this.dir },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }).trim();
+  }
+
+  write(path: string, content: string | Buffer): void {
+    const abs = join(this.dir, path);
+    mkdirSync(dirname(abs), { recursive: true });
+    writeFileSync(abs, content);
+  }
+
+  remove(path: string): void {
+    rmSync(join(this.dir, path));
+  }
+
+  /** Writes files, stages everything, commits; returns the new commit's sha. */
+  commit(message: string, files: Record<string, string | Buffer> = {}): string {
+    for (const [path, content] of Object.entries(files)) this.write(path, content);
+    this.git('add', '-A');
+    this.git('commit', '-q', '--allow-empty', '-m', message);
+    return this.head();
+  }
+
+  head(): string {
+    return this.git('rev-parse', 'HEAD');
+  }
+}
+
+/** Numbered lines with `secret` on line `at` (1-based) in the given comment-free format. */
+export function linesWith(total: number, at: number, line: string): string {
+  return Array.from({ length: total }, (_, i) => (i + 1 === at ? line : `line ${i + 1}`)).join('\n') + '\n';
+}
