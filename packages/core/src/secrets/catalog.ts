@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { catalogDir } from '@leakguard/rules';
 import type { Severity } from '../rule-meta.js';
+import { VALIDATORS } from './validators.js';
 
 export interface CatalogRule {
   /** `secret/<provider-token>` */
@@ -25,15 +26,49 @@ export interface CatalogRule {
   validate?: string;
   /** Patterns that mark a match as a placeholder, not a secret. */
   allow?: string[];
+  /** Compile the pattern case-insensitively (both engines share the `i` flag, not `(?i)`). */
+  ignoreCase?: boolean;
+  /**
+   * The pattern may span lines (PEM blocks): its window around a keyword is not cut at line ends.
+   */
+  multiline?: boolean;
+  /** How many characters on each side of a keyword the pattern sees (default 1024). */
+  window?: number;
+  /**
+   * A broad rule (generic assignment, any PEM key, password in any URL): dropped where a specific
+   * rule reports an overlapping secret, so one credential is one finding.
+   */
+  generic?: boolean;
+  /** A catch-all rule (generic assignments, any password in a URL): dropped under any other rule's match. */
+  fallback?: boolean;
   /** Extra Markdown help (how to revoke / rotate this credential). */
   help?: string;
   tags?: string[];
+  /**
+   * Positive examples mark the secret with `«` and `»` (the markers are removed before scanning);
+   * negative examples are texts the rule must not report.
+   */
   examples: { positive: string[]; negative: string[] };
   /** The YAML file the rule came from (for messages). */
   source: string;
 }
 
 export class CatalogError extends Error {}
+
+/** Splits a positive example into the text to scan and the marked secrets' offsets in it. */
+export function parseExample(example: string): { text: string; secrets: { start: number; end: number; value: string }[] } {
+  let text = '';
+  const secrets: { start: number; end: number; value: string }[] = [];
+  let open = -1;
+  for (const ch of example) {
+    if (ch === '«') open = text.length;
+    else if (ch === '»' && open >= 0) {
+      secrets.push({ start: open, end: text.length, value: text.slice(open, text.length) });
+      open = -1;
+    } else text += ch;
+  }
+  return { text, secrets };
+}
 
 const SEVERITIES = new Set(['critical', 'high', 'medium', 'low']);
 
@@ -76,7 +111,9 @@ export function parseCatalogRule(raw: unknown, source: string, requireExamples =
     rule.entropy = r.entropy;
   }
   if (r.validate !== undefined) {
-    if (typeof r.validate !== 'string') throw new CatalogError(`${where(id)}: "validate" must be a string`);
+    if (typeof r.validate !== 'string' || !(r.validate in VALIDATORS)) {
+      throw new CatalogError(`${where(id)}: "validate" must name one of: ${Object.keys(VALIDATORS).join(', ')}`);
+    }
     rule.validate = r.validate;
   }
   if (r.allow !== undefined) {
@@ -87,6 +124,16 @@ export function parseCatalogRule(raw: unknown, source: string, requireExamples =
     if (typeof r.help !== 'string') throw new CatalogError(`${where(id)}: "help" must be Markdown text`);
     rule.help = r.help;
   }
+  for (const key of ['ignoreCase', 'multiline', 'generic', 'fallback'] as const) {
+    if (r[key] === undefined) continue;
+    if (typeof r[key] !== 'boolean') throw new CatalogError(`${where(id)}: "${key}" must be true or false`);
+    rule[key] = r[key] as boolean;
+  }
+  if (r.window !== undefined) {
+    if (!Number.isInteger(r.window) || (r.window as number) < 16 || (r.window as number) > 65536) throw new CatalogError(`${where(id)}: "window" must be a whole number from 16 to 65536`);
+    rule.window = r.window as number;
+  }
+  if (!rule.keywords.every((k) => /^[\x20-\x7e]+$/.test(k))) throw new CatalogError(`${where(id)}: "keywords" must be printable ASCII`);
   if (r.tags !== undefined) {
     if (!isStrings(r.tags)) throw new CatalogError(`${where(id)}: "tags" must be a list of strings`);
     rule.tags = r.tags;

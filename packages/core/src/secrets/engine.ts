@@ -1,14 +1,23 @@
 /**
- * The secret engine: compiles the catalog once, then scans text. A rule's pattern runs only
- * where one of its keywords occurs; entropy, checksum and placeholder filters decide what is
- * reported. Secrets leave as offsets plus value for `buildFindings`, which hashes and redacts.
+ * The secret engine: compiles the catalog once, then scans text.
+ *
+ * 1. One pass of a keyword automaton (Aho-Corasick, case-insensitive) finds every keyword of every
+ *    rule; text with no keyword costs that pass and nothing else.
+ * 2. A rule's pattern runs only in windows around its keywords' hits: the hit's line, at most
+ *    `window` characters each side (PEM-like `multiline` rules look past line ends). Overlapping
+ *    windows of one rule are merged, so each character is searched at most once per rule.
+ * 3. Entropy, checksum (`validate`), allow and placeholder filters decide what is a secret; a broad
+ *    (`generic`) rule's match that overlaps a specific rule's is dropped.
+ *
+ * Secrets leave as offsets plus value for `buildFindings`, which hashes and redacts them.
  */
 import { lineStarts, regionOf, type FindingDraft } from '../build-findings.js';
 import type { RuleMeta } from '../rule-meta.js';
-import { loadCatalog, type CatalogRule } from './catalog.js';
+import { CatalogError, loadCatalog, parseExample, type CatalogRule } from './catalog.js';
 import { shannonEntropy } from './entropy.js';
+import { KeywordAutomaton } from './keywords.js';
 import { isPlaceholder } from './placeholders.js';
-import { compileRegex, defaultRegexEngine, type RegexEngineName } from './regex.js';
+import { compileRegex, defaultRegexEngine, RegexCompileError, type RegexEngineName } from './regex.js';
 import { secretRuleMeta } from './rule-meta.js';
 import { VALIDATORS } from './validators.js';
 
@@ -26,10 +35,11 @@ interface CompiledRule {
   regex: RegExp;
   allow: RegExp[];
   group: number;
+  window: number;
 }
 
 export interface EngineOptions {
-  /** Extra rules (user's custom rules), validated like the catalog's. */
+  /** Extra rules (user's custom rules), validated like the catalog's; their examples, when given, are verified. */
   extraRules?: CatalogRule[];
   /** Which rules to keep (default: all). */
   enabled?: (ruleId: string) => boolean;
@@ -38,21 +48,66 @@ export interface EngineOptions {
   rules?: CatalogRule[];
 }
 
+const DEFAULT_WINDOW = 1024;
+
+let cachedCatalog: CatalogRule[] | undefined;
+/** The shipped catalog, read once per process (workers each read it once). */
+function shippedCatalog(): CatalogRule[] {
+  return (cachedCatalog ??= loadCatalog());
+}
+
+/** Compiles one rule; a pattern the engine rejects is a CatalogError naming the rule. */
+function compileRule(rule: CatalogRule, engine: RegexEngineName): CompiledRule {
+  const flags = `g${rule.ignoreCase ? 'i' : ''}`;
+  let regex: RegExp;
+  let allow: RegExp[];
+  try {
+    regex = compileRegex(rule.pattern, flags, engine);
+    allow = (rule.allow ?? []).map((p) => compileRegex(p, 'i', engine));
+  } catch (error) {
+    const reason = error instanceof RegexCompileError ? error.reason : String(error);
+    throw new CatalogError(`${rule.source}: rule ${rule.id}: pattern does not compile with ${engine === 're2' ? 'RE2' : 'JavaScript RegExp'}: ${reason}`);
+  }
+  let group = rule.secretGroup;
+  if (group === undefined) {
+    // Count the pattern's groups: an empty alternative makes it match the empty string.
+    const groups = new RegExp(`${rule.pattern}|`).exec('')!.length - 1;
+    group = groups > 0 ? 1 : 0;
+  }
+  return { rule, regex, allow, group, window: rule.window ?? DEFAULT_WINDOW };
+}
+
 export class SecretEngine {
   readonly regexEngine: RegexEngineName;
   private readonly compiled: CompiledRule[];
+  private readonly automaton: KeywordAutomaton;
   private readonly meta = new Map<string, RuleMeta>();
+  /** 0 specific, 1 `generic`, 2 `fallback`: a match is dropped where one of a lower rank overlaps it. */
+  private readonly ranks = new Map<string, number>();
 
   constructor(options: EngineOptions = {}) {
     this.regexEngine = options.regexEngine ?? defaultRegexEngine();
     const enabled = options.enabled ?? (() => true);
-    const rules = [...(options.rules ?? loadCatalog()), ...(options.extraRules ?? [])].filter((r) => enabled(r.id));
-    this.compiled = rules.map((rule) => {
-      const regex = compileRegex(rule.pattern, 'g', this.regexEngine);
-      const group = rule.secretGroup ?? (new RegExp(`${rule.pattern}|`).exec('')!.length > 1 ? 1 : 0);
-      return { rule, regex, group, allow: (rule.allow ?? []).map((p) => compileRegex(p, 'i', this.regexEngine)) };
+    const extra = options.extraRules ?? [];
+    const rules = [...(options.rules ?? shippedCatalog()), ...extra].filter((r) => enabled(r.id));
+    this.compiled = rules.map((rule) => compileRule(rule, this.regexEngine));
+    for (const r of rules) this.ranks.set(r.id, r.fallback ? 2 : r.generic ? 1 : 0);
+    const keywordIndex = new Map<string, number[]>();
+    this.compiled.forEach((c, i) => {
+      for (const k of c.rule.keywords) {
+        const list = keywordIndex.get(k) ?? [];
+        list.push(i);
+        keywordIndex.set(k, list);
+      }
     });
+    this.automaton = new KeywordAutomaton([...keywordIndex.keys()], [...keywordIndex.values()]);
     for (const { rule } of this.compiled) this.meta.set(rule.id, secretRuleMeta(rule));
+    // A custom rule that ships examples must pass them, or the user learns now, not in production.
+    for (const rule of extra) {
+      if (!enabled(rule.id) || (rule.examples.positive.length === 0 && rule.examples.negative.length === 0)) continue;
+      const problems = checkRuleExamples(this, rule);
+      if (problems.length > 0) throw new CatalogError(`${rule.source}: rule ${rule.id}: ${problems.join('; ')}`);
+    }
   }
 
   get rules(): RuleMeta[] {
@@ -65,25 +120,75 @@ export class SecretEngine {
 
   /** Every secret in `text`, in order of position. */
   scan(text: string): SecretMatch[] {
-    const lower = text.toLowerCase();
-    const matches: SecretMatch[] = [];
-    for (const c of this.compiled) {
-      if (!c.rule.keywords.some((k) => lower.includes(k))) continue;
-      c.regex.lastIndex = 0;
-      for (let m = c.regex.exec(text); m !== null; m = c.regex.exec(text)) {
-        if (m[0].length === 0) {
-          c.regex.lastIndex++;
-          continue;
+    const hits = this.automaton.scan(text);
+    if (hits.ends.length === 0) return [];
+    const n = text.length;
+    // Per rule: merged windows [start, end) as a flat list.
+    const windows = new Map<number, number[]>();
+    let lineEnd = -1; // end of the line of the current hit (index of its '\n', or n)
+    for (let h = 0; h < hits.ends.length; h++) {
+      const pos = hits.ends[h]!;
+      const lineStart = hits.lineBreaks[h]! + 1;
+      if (lineEnd < pos) {
+        lineEnd = text.indexOf('\n', pos);
+        if (lineEnd < 0) lineEnd = n;
+      }
+      for (const ri of this.automaton.outputs[hits.states[h]!]!) {
+        const c = this.compiled[ri]!;
+        let ws = pos - c.window;
+        let we = pos + c.window;
+        if (c.rule.multiline) {
+          if (ws < 0) ws = 0;
+          if (we > n) we = n;
+        } else {
+          if (ws < lineStart) ws = lineStart;
+          if (we > lineEnd) we = lineEnd;
         }
-        const secret = m[c.group];
-        if (!secret) continue;
-        const offsetInMatch = c.group === 0 ? 0 : m[0].indexOf(secret);
-        const start = m.index + Math.max(0, offsetInMatch);
-        if (!this.accepts(c, secret, m[0])) continue;
-        matches.push({ ruleId: c.rule.id, start, end: start + secret.length, secret });
+        const list = windows.get(ri);
+        if (list === undefined) windows.set(ri, [ws, we]);
+        else if (ws <= list[list.length - 1]!) {
+          if (we > list[list.length - 1]!) list[list.length - 1] = we;
+        } else list.push(ws, we);
       }
     }
+    let matches: SecretMatch[] = [];
+    let anyGeneric = false;
+    for (const [ri, list] of windows) {
+      const c = this.compiled[ri]!;
+      anyGeneric ||= c.rule.generic === true || c.rule.fallback === true;
+      let lastEnd = -1;
+      for (let w = 0; w < list.length; w += 2) {
+        const ws = list[w]!;
+        const window = text.slice(ws, list[w + 1]!);
+        c.regex.lastIndex = 0;
+        for (let m = c.regex.exec(window); m !== null; m = c.regex.exec(window)) {
+          if (m[0].length === 0) {
+            c.regex.lastIndex++;
+            continue;
+          }
+          const secret = m[c.group];
+          if (!secret) continue;
+          const offsetInMatch = c.group === 0 ? 0 : m[0].indexOf(secret);
+          const start = ws + m.index + Math.max(0, offsetInMatch);
+          if (start < lastEnd) continue; // already reported from an overlapping window
+          if (!this.accepts(c, secret, m[0])) continue;
+          lastEnd = start + secret.length;
+          matches.push({ ruleId: c.rule.id, start, end: lastEnd, secret });
+        }
+      }
+    }
+    if (anyGeneric && matches.length > 1) matches = this.dropShadowedGeneric(matches);
     return matches.sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));
+  }
+
+
+  /** A broad rule's match that overlaps a more specific rule's is the same credential: keep the specific one. */
+  private dropShadowedGeneric(matches: SecretMatch[]): SecretMatch[] {
+    const rank = (m: SecretMatch) => this.ranks.get(m.ruleId) ?? 0;
+    return matches.filter((m) => {
+      const r = rank(m);
+      return r === 0 || !matches.some((o) => rank(o) < r && o.start < m.end && m.start < o.end);
+    });
   }
 
   private accepts(c: CompiledRule, secret: string, whole: string): boolean {
@@ -92,17 +197,47 @@ export class SecretEngine {
       const validator = VALIDATORS[c.rule.validate];
       if (validator && !validator(secret)) return false;
     }
-    if (c.allow.some((re) => re.test(secret) || re.test(whole))) return false;
+    for (const re of c.allow) {
+      re.lastIndex = 0;
+      if (re.test(secret) || re.test(whole)) return false;
+    }
     return !isPlaceholder(secret);
   }
 
   /** Finding drafts for `text`, ready for `buildFindings`. */
-  draftsFor(text: string, starts: number[] = lineStarts(text)): FindingDraft[] {
-    return this.scan(text).map((m) => ({
+  draftsFor(text: string, starts?: number[]): FindingDraft[] {
+    const matches = this.scan(text);
+    if (matches.length === 0) return [];
+    const lines = starts ?? lineStarts(text);
+    return matches.map((m) => ({
       ruleId: m.ruleId,
       message: `${this.meta.get(m.ruleId)?.title ?? m.ruleId} found`,
-      region: regionOf(starts, m.start, m.end),
+      region: regionOf(lines, m.start, m.end),
       secret: m.secret,
     }));
   }
+}
+
+/**
+ * Runs a rule's own examples through `engine` (which must include the rule): every marked secret
+ * of a positive example is reported by the rule at exactly its offsets, and no negative example is
+ * reported by it. Returns the problems, without the example text (it may hold a real secret).
+ */
+export function checkRuleExamples(engine: SecretEngine, rule: CatalogRule): string[] {
+  const problems: string[] = [];
+  rule.examples.positive.forEach((example, i) => {
+    const { text, secrets } = parseExample(example);
+    const found = engine.scan(text).filter((m) => m.ruleId === rule.id);
+    if (secrets.length === 0 && found.length === 0) problems.push(`positive example ${i + 1} is not reported`);
+    for (const s of secrets) {
+      if (!found.some((m) => m.start === s.start && m.end === s.end)) {
+        const near = found.map((m) => `${m.start}-${m.end}`).join(', ');
+        problems.push(`positive example ${i + 1} is not reported at ${s.start}-${s.end}${near ? ` (reported at ${near})` : ''}`);
+      }
+    }
+  });
+  rule.examples.negative.forEach((example, i) => {
+    if (engine.scan(example).some((m) => m.ruleId === rule.id)) problems.push(`negative example ${i + 1} is reported`);
+  });
+  return problems;
 }

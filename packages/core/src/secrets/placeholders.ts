@@ -15,8 +15,10 @@ const PLACEHOLDER = [
   /^%[A-Za-z_]+%$/,
   /^\$[A-Z_][A-Z0-9_]*$/,
   /your[-_ ]?(api[-_ ]?)?(key|token|secret|password)/i,
-  /^(changeme|change[-_]me|password|secret|redacted|dummy|placeholder|todo|tbd|none|null|undefined|test|sample|fake)$/i,
+  /^(changeme|change[-_]me|password|passwd|pass|pwd|pw|secret|redacted|dummy|placeholder|todo|tbd|none|null|undefined|test|sample|fake)$/i,
   /^\*+$/,
+  /changeme|change_me|replace[-_]?me|placeholder|redacted|insert[-_]?(?:your|key|token|here)|\.\.\.|\u2026/i,
+  /^(?:xxx|abc|foo|bar|dummy|fake|test|sample|my)[-_]?(?:key|token|secret|password|pass|pwd)?[-_]?\d{0,3}$/i,
   /^(.{1,3})\1+$/, // abcabcabc
 ];
 

@@ -39,6 +39,55 @@ export const crc32Base62Token: Validator = (secret) => {
   return base62(crc32(body.slice(0, 30)), 6) === body.slice(30);
 };
 
+/** References to a secret store, variables and templates: the good pattern, never a secret. */
+const REFERENCE = /arn:aws|\{\{\s*resolve:|\$\{|\$\(|#\{|%\{|\{\{|@Microsoft\.KeyVault|projects\/[^/]+\/secrets\/|^(?:ssm|secretsmanager|vault|env|keyvault|gcp-secret|op|doppler):|process\.env|os\.environ|getenv|^\$[A-Za-z_]|^%[A-Za-z_]+%$/i;
+
+/**
+ * A value assigned to a secret-like name, as in `password = "..."`: kept when it looks like a
+ * credential, dropped when it is a reference, a name, a path, a URL, an identifier or prose.
+ */
+export const genericSecretValue: Validator = (secret) => {
+  if (REFERENCE.test(secret)) return false;
+  if (secret.includes('://')) return false; // an endpoint; credentials in URLs have their own rules
+  if (/^[a-z]+(?:[-_./:][a-z0-9]+)*$/.test(secret)) return false; // prod/db/password, db-password, my.secret.name
+  if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(secret)) return false; // DB_PASSWORD (a constant's name)
+  if (/^[a-z]+(?:[A-Z][a-z]+)+$/.test(secret)) return false; // passwordField (an identifier)
+  if (/^[\w.-]+\.(?:json|ya?ml|pem|key|txt|env|ini|cfg|conf|properties|crt|p12|pfx)$/i.test(secret)) return false; // a file name
+  if (/^(?:true|false|null|none|nil|undefined|required|optional|string|number|boolean|bearer|basic)$/i.test(secret)) return false;
+  const hasDigit = /[0-9]/.test(secret);
+  const hasSymbol = /[^A-Za-z0-9]/.test(secret);
+  const mixedCase = /[a-z]/.test(secret) && /[A-Z]/.test(secret);
+  if (!hasDigit && !hasSymbol && !(mixedCase && secret.length >= 20)) return false;
+  if (/^[0-9]+$/.test(secret) && secret.length < 12) return false; // a port, a count, an id
+  return true;
+};
+
+function base64UrlDecode(part: string): string {
+  return Buffer.from(part.replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('utf8');
+}
+
+/** A JSON Web Token: its header decodes to a JSON object naming an algorithm. */
+export const jwtToken: Validator = (secret) => {
+  const [header] = secret.split('.');
+  if (!header) return false;
+  try {
+    const parsed = JSON.parse(base64UrlDecode(header)) as unknown;
+    return typeof parsed === 'object' && parsed !== null && typeof (parsed as { alg?: unknown }).alg === 'string';
+  } catch {
+    return false;
+  }
+};
+
+/** `user:password` in base64, as in HTTP Basic auth and Docker's config.json `auth`. */
+export const basicAuth: Validator = (secret) => {
+  const decoded = Buffer.from(secret, 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  return colon > 0 && colon < decoded.length - 1 && /^[\x20-\x7e]+$/.test(decoded);
+};
+
 export const VALIDATORS: Record<string, Validator> = {
+  'basic-auth': basicAuth,
   'crc32-base62': crc32Base62Token,
+  generic: genericSecretValue,
+  jwt: jwtToken,
 };

@@ -1,0 +1,120 @@
+/**
+ * One pass over the text finds every keyword of every rule: an Aho-Corasick automaton over the
+ * ASCII-lowercased characters, with a dense transition table over the few character classes the
+ * keywords use. Per character the scan does one table look-up, so its cost does not grow with the
+ * number of rules or keywords.
+ */
+
+export interface KeywordHits {
+  /** Offset just past the keyword's last character, in increasing order. */
+  ends: number[];
+  /** Automaton state at that offset (index into `outputs`). */
+  states: number[];
+  /** Offset of the last `\n` before the hit (-1 when none): the hit's line starts after it. */
+  lineBreaks: number[];
+}
+
+export class KeywordAutomaton {
+  /** Character code (ASCII) -> class; 0 is "a character no keyword uses". */
+  private readonly classOf = new Uint8Array(128);
+  private readonly classes: number;
+  /** Dense transitions: `delta[state * classes + class]`. */
+  private readonly delta: Int32Array;
+  /** Per state: the payloads (for example rule indexes) of every keyword ending there; empty when none. */
+  readonly outputs: number[][];
+  private readonly hasOutput: Uint8Array;
+
+  /**
+   * @param keywords lower-case ASCII literals
+   * @param payloads for each keyword, the values reported when it is found
+   */
+  constructor(keywords: string[], payloads: number[][]) {
+    const chars = new Set<number>();
+    for (const k of keywords) {
+      for (let i = 0; i < k.length; i++) {
+        const c = k.charCodeAt(i);
+        if (c >= 128) throw new Error(`keyword ${JSON.stringify(k)} must be ASCII`);
+        chars.add(c);
+      }
+    }
+    let next = 1;
+    for (const c of [...chars].sort((a, b) => a - b)) {
+      const cls = next++;
+      this.classOf[c] = cls;
+      // Keywords are lower case; the text's upper-case letters map to the same class.
+      if (c >= 97 && c <= 122) this.classOf[c - 32] = cls;
+    }
+    this.classes = next;
+    // Trie.
+    const goto: Map<number, number>[] = [new Map()];
+    const out: Set<number>[] = [new Set()];
+    keywords.forEach((k, ki) => {
+      let s = 0;
+      for (let i = 0; i < k.length; i++) {
+        const cls = this.classOf[k.charCodeAt(i)]!;
+        let t = goto[s]!.get(cls);
+        if (t === undefined) {
+          t = goto.length;
+          goto.push(new Map());
+          out.push(new Set());
+          goto[s]!.set(cls, t);
+        }
+        s = t;
+      }
+      for (const p of payloads[ki] ?? []) out[s]!.add(p);
+    });
+    // Failure links, breadth first, folded into a dense table.
+    const n = goto.length;
+    const delta = new Int32Array(n * this.classes);
+    const fail = new Int32Array(n);
+    const queue: number[] = [];
+    for (let cls = 0; cls < this.classes; cls++) {
+      const t = goto[0]!.get(cls);
+      delta[cls] = t ?? 0;
+      if (t !== undefined) queue.push(t);
+    }
+    for (let head = 0; head < queue.length; head++) {
+      const s = queue[head]!;
+      for (const p of out[fail[s]!]!) out[s]!.add(p);
+      for (let cls = 0; cls < this.classes; cls++) {
+        const t = goto[s]!.get(cls);
+        if (t !== undefined) {
+          fail[t] = delta[fail[s]! * this.classes + cls]!;
+          delta[s * this.classes + cls] = t;
+          queue.push(t);
+        } else {
+          delta[s * this.classes + cls] = delta[fail[s]! * this.classes + cls]!;
+        }
+      }
+    }
+    this.delta = delta;
+    this.outputs = out.map((o) => [...o].sort((a, b) => a - b));
+    this.hasOutput = new Uint8Array(n);
+    this.outputs.forEach((o, s) => (this.hasOutput[s] = o.length > 0 ? 1 : 0));
+  }
+
+  /** Every keyword occurrence in `text`, case-insensitively (ASCII), in one pass. */
+  scan(text: string): KeywordHits {
+    const ends: number[] = [];
+    const states: number[] = [];
+    const lineBreaks: number[] = [];
+    const classOf = this.classOf;
+    const delta = this.delta;
+    const classes = this.classes;
+    const hasOutput = this.hasOutput;
+    let state = 0;
+    let lastBreak = -1;
+    const n = text.length;
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) lastBreak = i;
+      state = delta[state * classes + (c < 128 ? classOf[c]! : 0)]!;
+      if (hasOutput[state] !== 0) {
+        ends.push(i + 1);
+        states.push(state);
+        lineBreaks.push(lastBreak);
+      }
+    }
+    return { ends, states, lineBreaks };
+  }
+}
