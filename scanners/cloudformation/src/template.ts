@@ -55,6 +55,54 @@ export function templateContext(root: PNode, extra: Partial<EvalContext> = {}): 
   return { params, resources };
 }
 
+/** How a caller turns a node into the strings it certainly takes (and whether some part was unresolved). */
+export type StringEval = (node: PNode | undefined) => { values: { text: string; span: Span }[]; unresolved: boolean };
+
+/**
+ * Policy statements (a `Statement` list or a single statement map) -> facts. Shared with the
+ * serverless scanner, which evaluates its `${...}` variables through its own `ev`.
+ */
+export function statementFacts(stmts: PNode | undefined, source: string, ev: StringEval, starts: number[], resourcePolicyOf?: string): PolicyStatementFact[] {
+  const region = (s: Span): Region => regionOf(starts, s.start, s.end);
+  const pos = (text: string, s: Span): Positioned<string> => ({ value: text, region: region(s) });
+  const out: PolicyStatementFact[] = [];
+  asList(stmts).forEach((s, i) => {
+    if (s.kind !== 'map') return;
+    const fact: PolicyStatementFact = { source: `${source}.Statement[${i}]`, region: region(s), hasCondition: false };
+    if (resourcePolicyOf) fact.resourcePolicyOf = resourcePolicyOf;
+    let unresolved = false;
+    const effectNode = get(s, 'Effect');
+    const effect = ev(effectNode);
+    if (effect.values[0]) fact.effect = pos(effect.values[0].text, effect.values[0].span);
+    unresolved ||= effect.unresolved;
+    for (const [key, field] of [['Action', 'actions'], ['NotAction', 'notActions'], ['Resource', 'resources'], ['NotResource', 'notResources']] as const) {
+      const node = get(s, key);
+      if (!node) continue;
+      const r = ev(node);
+      fact[field] = r.values.map((v) => pos(v.text, v.span));
+      unresolved ||= r.unresolved;
+    }
+    for (const [key, field] of [['Principal', 'principals'], ['NotPrincipal', 'notPrincipals']] as const) {
+      const node = get(s, key);
+      if (!node) continue;
+      const values: Positioned<string>[] = [];
+      const collect = (n: PNode): void => {
+        const r = ev(n);
+        values.push(...r.values.map((v) => pos(v.text, v.span)));
+        unresolved ||= r.unresolved;
+      };
+      if (node.kind === 'map') for (const e of node.entries) collect(e.value);
+      else collect(node);
+      fact[field] = values;
+    }
+    const cond = get(s, 'Condition');
+    fact.hasCondition = cond !== undefined && !(cond.kind === 'map' && cond.entries.length === 0);
+    if (unresolved) fact.unresolved = true;
+    out.push(fact);
+  });
+  return out;
+}
+
 /** Extracts every fact of a template. */
 export function templateFacts(input: TemplateInput): FactSet {
   const { root, starts } = input;
@@ -64,41 +112,9 @@ export function templateFacts(input: TemplateInput): FactSet {
   const region = (s: Span): Region => regionOf(starts, s.start, s.end);
   const pos = (text: string, s: Span): Positioned<string> => ({ value: text, region: region(s) });
 
+  const ev = (n: PNode | undefined) => strings(n, ctx);
   const statementsOf = (policyDoc: PNode | undefined, source: string, resourcePolicyOf?: string): void => {
-    const stmts = get(policyDoc, 'Statement');
-    asList(stmts).forEach((s, i) => {
-      if (s.kind !== 'map') return;
-      const fact: PolicyStatementFact = { source: `${source}.Statement[${i}]`, region: region(s), hasCondition: false };
-      if (resourcePolicyOf) fact.resourcePolicyOf = resourcePolicyOf;
-      let unresolved = false;
-      const effect = strings(get(s, 'Effect'), ctx);
-      if (effect.values[0]) fact.effect = pos(effect.values[0].text, effect.values[0].span);
-      unresolved ||= effect.unresolved;
-      for (const [key, field] of [['Action', 'actions'], ['NotAction', 'notActions'], ['Resource', 'resources'], ['NotResource', 'notResources']] as const) {
-        const node = get(s, key);
-        if (!node) continue;
-        const r = strings(node, ctx);
-        fact[field] = r.values.map((v) => pos(v.text, v.span));
-        unresolved ||= r.unresolved;
-      }
-      for (const [key, field] of [['Principal', 'principals'], ['NotPrincipal', 'notPrincipals']] as const) {
-        const node = get(s, key);
-        if (!node) continue;
-        const values: Positioned<string>[] = [];
-        const collect = (n: PNode): void => {
-          const r = strings(n, ctx);
-          values.push(...r.values.map((v) => pos(v.text, v.span)));
-          unresolved ||= r.unresolved;
-        };
-        if (node.kind === 'map') for (const e of node.entries) collect(e.value);
-        else collect(node);
-        fact[field] = values;
-      }
-      const cond = get(s, 'Condition');
-      fact.hasCondition = cond !== undefined && !(cond.kind === 'map' && cond.entries.length === 0);
-      if (unresolved) fact.unresolved = true;
-      facts.statements.push(fact);
-    });
+    facts.statements.push(...statementFacts(get(policyDoc, 'Statement'), source, ev, starts, resourcePolicyOf));
   };
 
   const attach = (node: PNode | undefined, source: string): void => {

@@ -1,6 +1,14 @@
 import { SecretEngine, type FileScanner } from '@leakguard/core';
 
-export const engine = new SecretEngine();
+/**
+ * A one-rule engine: these tests are about the template facts, not the catalog (which has its own
+ * tests), so they do not depend on its contents.
+ */
+export const engine = new SecretEngine({
+  rules: [
+    { id: 'secret/aws-access-key-id', title: 'AWS access key ID', description: 'An AWS access key ID.', severity: 'high', keywords: ['akia'], pattern: '\\b(AKIA[0-9A-Z]{16})\\b' },
+  ],
+});
 
 /** Runs a scanner on a text and returns `ruleId@line:column` for each draft, sorted. */
 export async function findings(scanner: FileScanner, path: string, text: string): Promise<string[]> {

@@ -1,1 +1,167 @@
-export {};
+/**
+ * The serverless.yml scanner (Serverless Framework v3 and v4, YAML or JSON): function
+ * environments, IAM statements (`provider.iam.role.statements`, the older
+ * `provider.iamRoleStatements`, per-function statements), `kmsKeyArn`, and the `resources:`
+ * section handed to the CloudFormation template reader with the positions of this file.
+ */
+import {
+  INFRA_RULES,
+  classifyLiteral,
+  emptyFactSet,
+  isSecretLikeName,
+  issuesToDrafts,
+  judgeFacts,
+  lineStarts,
+  regionOf,
+  type EnvValue,
+  type FactSet,
+  type FileScanner,
+  type ScanContext,
+  type ScanInput,
+  type ScanOutput,
+} from '@leakguard/core';
+import {
+  asList,
+  at,
+  envValueOf,
+  evaluate,
+  get,
+  parseNotifications,
+  parseTree,
+  statementFacts,
+  templateContext,
+  templateFacts,
+  type PNode,
+  type Span,
+} from '@leakguard/scanner-cloudformation';
+import { resolveString, type SlsValue } from './variables.js';
+
+export { resolveString } from './variables.js';
+
+const SERVERLESS_NAME = /(^|\/)serverless(\.[\w-]+)?\.(ya?ml|json)$/i;
+const YAML_OR_JSON = /\.(ya?ml|json)$/i;
+
+function slsEnvValue(v: SlsValue): EnvValue {
+  if (v.kind === 'str') return classifyLiteral(v.text);
+  if (v.kind === 'deploy-time') return { kind: 'deploy-time', source: `serverless ${v.source}` };
+  return { kind: 'unresolved', text: v.text };
+}
+
+/** Facts of a parsed serverless configuration. */
+export function serverlessFacts(root: PNode, starts: number[]): FactSet {
+  const facts = emptyFactSet();
+  const region = (s: Span) => regionOf(starts, s.start, s.end);
+  const ctx = templateContext(at(root, 'resources') ?? { kind: 'map', entries: [], start: 0, end: 0 });
+
+  /** A value's strings: serverless variables resolved, CloudFormation intrinsics evaluated. */
+  const ev = (node: PNode | undefined): { values: { text: string; span: Span }[]; unresolved: boolean } => {
+    const values: { text: string; span: Span }[] = [];
+    let unresolved = false;
+    for (const item of asList(node)) {
+      if (item.kind === 'scalar') {
+        if (item.value === null) continue;
+        const v = resolveString(String(item.value), root);
+        if (v.kind === 'str') values.push({ text: v.text, span: item });
+        else unresolved = true;
+      } else {
+        for (const e of evaluate(item, ctx)) {
+          if (e.val.kind === 'str') values.push({ text: e.val.text, span: e.span });
+          else if (e.val.kind !== 'novalue') unresolved = true;
+        }
+      }
+    }
+    return { values, unresolved };
+  };
+
+  const envValues = (node: PNode): { value: EnvValue; span: Span }[] => {
+    if (node.kind === 'scalar') return node.value === null ? [] : [{ value: slsEnvValue(resolveString(String(node.value), root)), span: node }];
+    return evaluate(node, ctx).map((e) => ({ value: e.val.kind === 'str' ? slsEnvValue(resolveString(e.val.text, root)) : envValueOf(e.val), span: e.span }));
+  };
+
+  const provider = get(root, 'provider');
+  const providerEnv = get(provider, 'environment');
+  const providerKms = get(provider, 'kmsKeyArn');
+
+  // Statements: v3/v4 `provider.iam.role.statements`, v1/v2 `provider.iamRoleStatements`.
+  facts.statements.push(...statementFacts(at(provider, 'iam', 'role', 'statements'), 'provider.iam.role.statements', ev, starts));
+  facts.statements.push(...statementFacts(get(provider, 'iamRoleStatements'), 'provider.iamRoleStatements', ev, starts));
+  for (const [path, node] of [
+    ['provider.iam.role.managedPolicies', at(provider, 'iam', 'role', 'managedPolicies')],
+    ['provider.iamManagedPolicies', get(provider, 'iamManagedPolicies')],
+  ] as const) {
+    asList(node).forEach((item, i) => {
+      for (const v of ev(item).values) facts.attachments.push({ source: `${path}[${i}]`, policyArn: { value: v.text, region: region(v.span) } });
+    });
+  }
+
+  const functions = get(root, 'functions');
+  const fnEntries = functions?.kind === 'map' ? functions.entries : [];
+  for (const f of fnEntries) {
+    const name = f.key;
+    const seen = new Set<string>();
+    for (const envNode of [get(f.value, 'environment'), providerEnv]) {
+      if (envNode?.kind !== 'map') continue;
+      for (const e of envNode.entries) {
+        if (seen.has(e.key)) continue;
+        seen.add(e.key);
+        for (const v of envValues(e.value)) {
+          facts.envVars.push({ platform: 'aws-lambda', functionName: name, name: { value: e.key, region: region(e.keySpan) }, value: v.value, valueRegion: region(v.span) });
+        }
+      }
+    }
+    const kms = get(f.value, 'kmsKeyArn') ?? providerKms;
+    facts.functions.push({ platform: 'aws-lambda', functionName: name, region: region(f.keySpan), kmsKey: kms ? true : false });
+    // serverless-iam-roles-per-function and v4 per-function roles.
+    facts.statements.push(...statementFacts(get(f.value, 'iamRoleStatements'), `functions.${name}.iamRoleStatements`, ev, starts));
+    facts.statements.push(...statementFacts(at(f.value, 'iam', 'role', 'statements'), `functions.${name}.iam.role.statements`, ev, starts));
+  }
+  // A provider environment with no function still ends in every function added later: judge it once.
+  if (fnEntries.length === 0 && providerEnv?.kind === 'map') {
+    for (const e of providerEnv.entries) for (const v of envValues(e.value)) facts.envVars.push({ platform: 'aws-lambda', functionName: 'provider', name: { value: e.key, region: region(e.keySpan) }, value: v.value, valueRegion: region(v.span) });
+  }
+
+  // Literal secrets in custom / params sections (`custom.dbPassword: ...`).
+  const secretAttributes = (node: PNode | undefined, source: string, depth: number): void => {
+    if (!node || depth > 8 || node.kind !== 'map') return;
+    for (const e of node.entries) {
+      if (e.value.kind === 'scalar' && typeof e.value.value === 'string' && isSecretLikeName(e.key)) {
+        const v = resolveString(e.value.value, root);
+        if (v.kind === 'str') facts.secretAttributes.push({ source: `${source}.${e.key}`, name: { value: e.key, region: region(e.keySpan) }, value: { value: v.text, region: region(e.value) } });
+      } else secretAttributes(e.value, `${source}.${e.key}`, depth + 1);
+    }
+  };
+  secretAttributes(get(root, 'custom'), 'custom', 0);
+  secretAttributes(get(root, 'params'), 'params', 0);
+
+  // `resources:` is CloudFormation (a map, or a list of maps and ${file(...)} includes).
+  for (const res of asList(get(root, 'resources'))) {
+    if (res.kind !== 'map') continue;
+    const t = templateFacts({ root: res, starts, sourcePrefix: 'resources.' });
+    for (const key of Object.keys(facts) as (keyof FactSet)[]) (facts[key] as unknown[]).push(...t[key]);
+  }
+  return facts;
+}
+
+export class ServerlessScanner implements FileScanner {
+  readonly name = 'serverless';
+  readonly rules = INFRA_RULES;
+
+  accepts(input: ScanInput): boolean {
+    if (SERVERLESS_NAME.test(input.path)) return true;
+    return YAML_OR_JSON.test(input.path) && /^["']?service["']?\s*:/m.test(input.text) && /^["']?provider["']?\s*:/m.test(input.text) && /^\s*["']?functions["']?\s*:|^\s*["']?name["']?\s*:\s*["']?aws/m.test(input.text);
+  }
+
+  scan(input: ScanInput, context: ScanContext): ScanOutput {
+    const parsed = parseTree(input.text);
+    if (!parsed.root) return { drafts: [], notifications: parseNotifications(input.path, input.text, parsed.problems, 'Serverless configuration') };
+    if (parsed.root.kind !== 'map' || !get(parsed.root, 'provider')) return { drafts: [], notifications: [] };
+    const starts = lineStarts(input.text);
+    const facts = serverlessFacts(parsed.root, starts);
+    const drafts = [...issuesToDrafts(judgeFacts(facts)), ...context.secrets.draftsFor(input.text, starts)];
+    return { drafts, notifications: [], coversSecrets: true };
+  }
+}
+
+export function serverlessScanner(): ServerlessScanner {
+  return new ServerlessScanner();
+}
