@@ -3,7 +3,9 @@
  * scanner covers for secrets get the plain secret pass. New input kinds register here.
  */
 import type { FileScanner } from '@leakguard/core';
+import { CloudFormationScanner } from '@leakguard/scanner-cloudformation';
+import { ServerlessScanner } from '@leakguard/scanner-serverless';
 
 export function builtinScanners(): FileScanner[] {
-  return [];
+  return [new ServerlessScanner(), new CloudFormationScanner()];
 }
