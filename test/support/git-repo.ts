@@ -1,5 +1,5 @@
 /** Builds real git repositories for the history, staged and pre-commit tests. */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -27,6 +27,8 @@ export const DEMO_CONFIG = `customRules:
 
 export class TestRepo {
   readonly dir: string;
+  /** Extra environment for every git command (PATH for hooks, PRE_COMMIT_HOME). */
+  env: Record<string, string> = {};
   private clock = 1_700_000_000;
 
   constructor(dir?: string) {
@@ -49,9 +51,20 @@ export class TestRepo {
     return execFileSync('git', args, {
       cwd: this.dir,
       encoding: 'utf8',
-      env: { ...process.env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date, LC_ALL: 'C', GIT_CONFIG_NOSYSTEM: '1', HOME: this.dir },
+      env: this.envFor(date),
       stdio: ['ignore', 'pipe', 'pipe'],
     }).trim();
+  }
+
+  /** Runs git without throwing; for commands expected to fail (a refused commit). */
+  tryGit(...args: string[]): { status: number | null; output: string } {
+    this.clock += 60;
+    const run = spawnSync('git', args, { cwd: this.dir, encoding: 'utf8', env: this.envFor(`${this.clock} +0000`) });
+    return { status: run.status, output: `${run.stdout}${run.stderr}` };
+  }
+
+  private envFor(date: string): NodeJS.ProcessEnv {
+    return { ...process.env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date, LC_ALL: 'C', GIT_CONFIG_NOSYSTEM: '1', HOME: this.dir, ...this.env };
   }
 
   write(path: string, content: string | Buffer): void {
