@@ -5,6 +5,7 @@ import noHardcodedSecrets from './no-hardcoded-secrets.js';
 import noSecretInResponse from './no-secret-in-response.js';
 import noSecretLogging from './no-secret-logging.js';
 import noUncachedSecretFetch from './no-uncached-secret-fetch.js';
+import noWildcardIam from './no-wildcard-iam.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyRule = TSESLint.RuleModule<string, any, LeakguardDocs>;
@@ -15,6 +16,7 @@ export const rules = {
   'no-hardcoded-secrets': noHardcodedSecrets,
   'no-secret-in-response': noSecretInResponse,
   'no-uncached-secret-fetch': noUncachedSecretFetch,
+  'no-wildcard-iam': noWildcardIam,
 } satisfies Record<string, AnyRule>;
 
 export type RuleName = keyof typeof rules;
