@@ -71,7 +71,7 @@ export async function runScan(request: ScanRequest): Promise<ScanReport> {
         notify(read.skipped);
         return;
       }
-      const result = await scanFileText(file.path, read.text, ctx);
+      const result = await scanFileText(file.path, read.text, ctx, file.absolute);
       findings.push(...result.findings);
       notifications.push(...result.notifications);
       stats.filesScanned++;

@@ -35,12 +35,12 @@ function allowed(draft: FindingDraft, allow: RegExp[]): boolean {
   return draft.secret !== undefined && allow.some((re) => re.test(draft.secret!));
 }
 
-export async function scanFileText(path: string, text: string, ctx: FileScanContext): Promise<FileScanResult> {
+export async function scanFileText(path: string, text: string, ctx: FileScanContext, absolutePath?: string): Promise<FileScanResult> {
   const drafts: FindingDraft[] = [];
   const notifications: Notification[] = [];
   let secretsCovered = false;
   for (const scanner of ctx.scanners) {
-    const input = { path, text };
+    const input = absolutePath === undefined ? { path, text } : { path, text, absolutePath };
     if (!scanner.accepts(input)) continue;
     try {
       const out = await scanner.scan(input, { secrets: ctx.engine });

@@ -11,6 +11,11 @@ export interface ScanInput {
   /** Path relative to the scan root, forward slashes. */
   path: string;
   text: string;
+  /**
+   * The file on disk, when it is one (not a git blob): lets a scanner read the files next to it
+   * (a Terraform module's variables and locals). Absent in history scans and most tests.
+   */
+  absolutePath?: string;
 }
 
 export interface ScanContext {
