@@ -6,7 +6,7 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import type { RuleName, AnyRule } from './rules/index.js';
 
 /** Rules that warn rather than fail in `recommended` (advice, not a leak). */
-const WARN_IN_RECOMMENDED = new Set<string>(['no-env-secrets']);
+export const WARN_IN_RECOMMENDED: ReadonlySet<string> = new Set<string>(['no-env-secrets']);
 
 export function buildConfigs(
   plugin: TSESLint.FlatConfig.Plugin,

@@ -21,7 +21,7 @@ export type MessageIds = 'iamIssue';
 type Node = TSESTree.Node;
 
 const OTHER_CLOUDS =
-  'Elsewhere the same rule holds: Azure, assign a narrow role at resource scope (not Owner/Contributor on the subscription); GCP, grant a predefined or custom role on the resource (not roles/owner or roles/editor on the project).';
+  'AWS: list the actions and ARNs the code uses (CDK grant* methods scope them for you). Azure: assign a narrow role at resource scope, not Owner/Contributor on the subscription. GCP: grant a predefined or custom role on the resource, not roles/owner or roles/editor on the project.';
 
 /** CDK principals that are "anyone". */
 const ANY_PRINCIPALS = new Set(['AnyPrincipal', 'StarPrincipal']);
