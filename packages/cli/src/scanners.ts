@@ -5,7 +5,8 @@
 import type { FileScanner } from '@leakguard/core';
 import { CloudFormationScanner } from '@leakguard/scanner-cloudformation';
 import { ServerlessScanner } from '@leakguard/scanner-serverless';
+import { TerraformScanner } from '@leakguard/scanner-terraform';
 
 export function builtinScanners(): FileScanner[] {
-  return [new ServerlessScanner(), new CloudFormationScanner()];
+  return [new TerraformScanner(), new ServerlessScanner(), new CloudFormationScanner()];
 }

@@ -1,1 +1,118 @@
-export {};
+/**
+ * The Terraform scanner: `.tf`, `.tf.json` and `.tfvars`. A file is judged with what its module
+ * (the other `.tf` files of its directory, `terraform.tfvars`, `*.auto.tfvars`) declares, read
+ * from disk next to it when the CLI says where it is (`ScanInput.absolutePath`).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import {
+  INFRA_RULES,
+  issuesToDrafts,
+  judgeFacts,
+  lineStarts,
+  type FileScanner,
+  type Notification,
+  type ScanContext,
+  type ScanInput,
+  type ScanOutput,
+} from '@leakguard/core';
+import { collectSymbols, emptySymbols, terraformFacts, type ModuleSymbols } from './facts.js';
+import { initHcl, parseHcl } from './hcl.js';
+import { parseTfJson } from './json.js';
+import type { HFile } from './model.js';
+
+export { initHcl, parseHcl } from './hcl.js';
+export { parseJson, parseTfJson } from './json.js';
+export { terraformFacts, collectSymbols, emptySymbols } from './facts.js';
+export { Evaluator } from './evaluate.js';
+
+const TF = /\.tf$/i;
+const TF_JSON = /\.tf\.json$/i;
+const TFVARS = /\.tfvars$/i;
+const AUTO_TFVARS = /(^terraform\.tfvars$|\.auto\.tfvars$)/i;
+/** Other files of a module read for symbols, at most (a generated directory of thousands is read once, cached). */
+const MAX_MODULE_FILES = 5000;
+
+function parseAny(name: string, text: string): HFile {
+  return TF_JSON.test(name) ? parseTfJson(text, lineStarts(text)) : parseHcl(text);
+}
+
+interface FileSymbols {
+  body: HFile['body'];
+  tfvars: boolean;
+}
+
+export class TerraformScanner implements FileScanner {
+  readonly name = 'terraform';
+  readonly rules = INFRA_RULES;
+  /** Directory -> its files' declarations (parsed once per process). */
+  private readonly modules = new Map<string, Map<string, FileSymbols>>();
+
+  async init(): Promise<void> {
+    await initHcl();
+  }
+
+  accepts(input: ScanInput): boolean {
+    return TF.test(input.path) || TF_JSON.test(input.path) || TFVARS.test(input.path);
+  }
+
+  private moduleFiles(dir: string): Map<string, FileSymbols> {
+    let files = this.modules.get(dir);
+    if (files) return files;
+    files = new Map();
+    let names: string[] = [];
+    try {
+      names = readdirSync(dir).filter((n) => TF.test(n) || TF_JSON.test(n) || AUTO_TFVARS.test(n)).sort().slice(0, MAX_MODULE_FILES);
+    } catch {
+      names = [];
+    }
+    for (const n of names) {
+      try {
+        const parsed = parseAny(n, readFileSync(join(dir, n), 'utf8'));
+        // Keep only what symbols need: variables, locals, rotation resources, tfvars assignments.
+        const body = AUTO_TFVARS.test(n)
+          ? parsed.body
+          : { attrs: [], blocks: parsed.body.blocks.filter((b) => b.type === 'variable' || b.type === 'locals' || (b.type === 'resource' && b.labels[0] === 'aws_secretsmanager_secret_rotation')) };
+        files.set(n, { body, tfvars: AUTO_TFVARS.test(n) });
+      } catch {
+        // An unreadable sibling only means fewer resolved values.
+      }
+    }
+    this.modules.set(dir, files);
+    return files;
+  }
+
+  private symbolsFor(input: ScanInput, own: HFile, isTfvars: boolean): ModuleSymbols {
+    const symbols = emptySymbols();
+    const self = basename(input.path);
+    const siblings = input.absolutePath ? this.moduleFiles(dirname(input.absolutePath)) : new Map<string, FileSymbols>();
+    // Declarations first, then assignments (tfvars win over defaults).
+    for (const [n, f] of siblings) if (n !== self && !f.tfvars) collectSymbols(f.body, symbols);
+    if (!isTfvars) collectSymbols(own.body, symbols);
+    for (const [n, f] of siblings) if (n !== self && f.tfvars) collectSymbols(f.body, symbols, true);
+    return symbols;
+  }
+
+  async scan(input: ScanInput, context: ScanContext): Promise<ScanOutput> {
+    await initHcl();
+    const isTfvars = TFVARS.test(input.path);
+    const file = parseAny(input.path, input.text);
+    const notifications: Notification[] = file.errors.map((e) => ({
+      kind: 'parse-error',
+      level: 'warning',
+      message: `Terraform file could not be fully parsed at ${e.line}:${e.column}: ${e.message}`,
+      path: input.path,
+      line: e.line,
+      column: e.column,
+    }));
+    const starts = lineStarts(input.text);
+    const symbols = this.symbolsFor(input, file, isTfvars);
+    const facts = terraformFacts({ body: file.body, text: input.text, starts, symbols, tfvars: isTfvars });
+    const drafts = [...issuesToDrafts(judgeFacts(facts)), ...context.secrets.draftsFor(input.text, starts)];
+    return { drafts, notifications, coversSecrets: true };
+  }
+}
+
+export function terraformScanner(): TerraformScanner {
+  return new TerraformScanner();
+}

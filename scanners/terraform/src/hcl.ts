@@ -1,0 +1,233 @@
+/**
+ * `.tf` / `.tfvars` -> model, through tree-sitter and the Terraform grammar shipped (as WASM) in
+ * @tree-sitter-grammars/tree-sitter-hcl. The grammar is loaded once per process by `initHcl()`.
+ * Positions: tree-sitter reports rows and columns in UTF-16 code units for JS strings, as SARIF wants.
+ */
+import { createRequire } from 'node:module';
+import type { Region } from '@leakguard/core';
+import { Language, Parser, type Node as TSNode } from 'web-tree-sitter';
+import type { HAttr, HBlock, HBody, HExpr, HFile, ParseError } from './model.js';
+
+let parser: Parser | undefined;
+let loading: Promise<void> | undefined;
+
+/** Loads web-tree-sitter and the Terraform grammar once per process. */
+export function initHcl(): Promise<void> {
+  loading ??= (async () => {
+    const require = createRequire(import.meta.url);
+    await Parser.init();
+    const language = await Language.load(require.resolve('@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm'));
+    const p = new Parser();
+    p.setLanguage(language);
+    parser = p;
+  })();
+  return loading;
+}
+
+export function hclReady(): boolean {
+  return parser !== undefined;
+}
+
+const MAX_DEPTH = 200;
+
+function regionOfNode(n: TSNode): Region {
+  return { startLine: n.startPosition.row + 1, startColumn: n.startPosition.column + 1, endLine: n.endPosition.row + 1, endColumn: n.endPosition.column + 1 };
+}
+
+function named(n: TSNode): TSNode[] {
+  return n.namedChildren.filter((c): c is TSNode => c !== null);
+}
+
+const ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', '"': '"', '\\': '\\' };
+
+function unescape(raw: string): string {
+  return raw
+    .replace(/\\u([0-9a-fA-F]{4})|\\U([0-9a-fA-F]{8})|\\(.)/g, (_m, u4: string, u8: string, c: string) =>
+      u4 ? String.fromCharCode(parseInt(u4, 16)) : u8 ? String.fromCodePoint(parseInt(u8, 16)) : (ESCAPES[c] ?? c))
+    .replace(/\$\$\{/g, '${')
+    .replace(/%%\{/g, '%{');
+}
+
+class Converter {
+  errors: ParseError[] = [];
+  constructor(private readonly text: string) {}
+
+  body(n: TSNode, depth: number): HBody {
+    const out: HBody = { attrs: [], blocks: [] };
+    for (const c of named(n)) {
+      if (c.type === 'attribute') {
+        const a = this.attribute(c, depth);
+        if (a) out.attrs.push(a);
+      } else if (c.type === 'block') {
+        out.blocks.push(this.block(c, depth));
+      }
+    }
+    return out;
+  }
+
+  attribute(n: TSNode, depth: number): HAttr | undefined {
+    const [id, expr] = named(n);
+    if (!id || !expr) return undefined;
+    return { name: id.text, nameRegion: regionOfNode(id), expr: this.expr(expr, depth + 1) };
+  }
+
+  block(n: TSNode, depth: number): HBlock {
+    const kids = named(n);
+    const type = kids[0]?.text ?? '';
+    const labels: string[] = [];
+    let last = kids[0];
+    let body: HBody = { attrs: [], blocks: [] };
+    for (const c of kids.slice(1)) {
+      if (c.type === 'string_lit') {
+        labels.push(c.namedChildren.find((x) => x?.type === 'template_literal')?.text ?? '');
+        last = c;
+      } else if (c.type === 'identifier') {
+        labels.push(c.text);
+        last = c;
+      } else if (c.type === 'body') {
+        body = depth > MAX_DEPTH ? body : this.body(c, depth + 1);
+      }
+    }
+    const first = kids[0] ?? n;
+    const header: Region = { startLine: first.startPosition.row + 1, startColumn: first.startPosition.column + 1, endLine: (last ?? first).endPosition.row + 1, endColumn: (last ?? first).endPosition.column + 1 };
+    return { type, labels, header, body };
+  }
+
+  expr(n: TSNode, depth: number): HExpr {
+    const r = regionOfNode(n);
+    if (depth > MAX_DEPTH) return { k: 'other', text: '', r };
+    switch (n.type) {
+      case 'expression': {
+        const kids = named(n);
+        const head = kids[0];
+        if (!head) return { k: 'other', text: n.text, r };
+        if (head.type === 'variable_expr') {
+          const path: (string | number)[] = [];
+          let ok = true;
+          for (const part of kids.slice(1)) {
+            if (part.type === 'get_attr') path.push(named(part)[0]?.text ?? '');
+            else if (part.type === 'index') {
+              const idx = named(named(part)[0] ?? part)[0];
+              const lit = idx ? this.expr(idx, depth + 1) : undefined;
+              if (lit?.k === 'lit' && (typeof lit.value === 'string' || typeof lit.value === 'number')) path.push(lit.value);
+              else ok = false;
+            } else ok = false;
+          }
+          if (!ok) return { k: 'other', text: n.text, r };
+          return { k: 'ref', root: head.text, path, text: n.text, r };
+        }
+        if (kids.length === 1) return this.expr(head, depth + 1);
+        return { k: 'other', text: n.text, r };
+      }
+      case 'literal_value': {
+        const c = named(n)[0];
+        if (!c) return { k: 'other', text: n.text, r };
+        if (c.type === 'numeric_lit') return { k: 'lit', value: Number(c.text), r };
+        if (c.type === 'bool_lit') return { k: 'lit', value: c.text === 'true', r };
+        if (c.type === 'null_lit') return { k: 'lit', value: null, r };
+        if (c.type === 'string_lit') {
+          const lit = named(c).find((x) => x.type === 'template_literal');
+          const raw = lit?.text ?? '';
+          const exact = !/[\\$%]/.test(raw);
+          return exact && lit ? { k: 'lit', value: raw, r, off: lit.startIndex } : { k: 'lit', value: unescape(raw), r };
+        }
+        return { k: 'other', text: n.text, r };
+      }
+      case 'template_expr': {
+        const c = named(n)[0];
+        return c ? this.template(c, r, depth) : { k: 'other', text: n.text, r };
+      }
+      case 'collection_value': {
+        const c = named(n)[0];
+        if (!c) return { k: 'other', text: n.text, r };
+        if (c.type === 'tuple') return { k: 'tuple', items: named(c).filter((x) => x.type === 'expression').map((x) => this.expr(x, depth + 1)), r };
+        if (c.type === 'object') {
+          const entries: { key: string; keyRegion: Region; value: HExpr }[] = [];
+          for (const el of named(c)) {
+            if (el.type !== 'object_elem') continue;
+            const k = el.childForFieldName('key');
+            const v = el.childForFieldName('val');
+            if (!k || !v) continue;
+            const key = this.expr(k, depth + 1);
+            const name = key.k === 'ref' && key.path.length === 0 ? key.root : key.k === 'lit' && typeof key.value === 'string' ? key.value : undefined;
+            if (name !== undefined) entries.push({ key: name, keyRegion: regionOfNode(k), value: this.expr(v, depth + 1) });
+          }
+          return { k: 'object', entries, r };
+        }
+        return { k: 'other', text: n.text, r };
+      }
+      case 'function_call': {
+        const kids = named(n);
+        const name = kids[0]?.text ?? '';
+        const args = kids.find((x) => x.type === 'function_arguments');
+        return { k: 'call', name, args: args ? named(args).filter((x) => x.type === 'expression').map((x) => this.expr(x, depth + 1)) : [], r, text: n.text };
+      }
+      case 'conditional': {
+        const [c, a, b] = named(n);
+        if (!c || !a || !b) return { k: 'other', text: n.text, r };
+        return { k: 'cond', cond: this.expr(c, depth + 1), a: this.expr(a, depth + 1), b: this.expr(b, depth + 1), r };
+      }
+      default:
+        return { k: 'other', text: n.text, r };
+    }
+  }
+
+  template(n: TSNode, r: Region, depth: number): HExpr {
+    const kids = named(n);
+    if (n.type === 'heredoc_template') {
+      const ids = kids.filter((k) => k.type === 'heredoc_identifier');
+      const open = ids[0];
+      const close = ids[1];
+      const parts = kids.filter((k) => k.type === 'template_literal' || k.type === 'template_interpolation' || k.type === 'template_directive');
+      if (open && close && parts.every((p) => p.type === 'template_literal')) {
+        // The heredoc's content, exactly as written: from the line after `<<EOT` to the closing line.
+        const start = this.text.indexOf('\n', open.endIndex) + 1;
+        let end = close.startIndex;
+        while (end > start && (this.text[end - 1] === ' ' || this.text[end - 1] === '\t')) end--;
+        const content = this.text.slice(start, end);
+        return { k: 'lit', value: content, r, off: start };
+      }
+      return { k: 'tpl', parts: parts.map((p) => (p.type === 'template_literal' ? p.text : p.type === 'template_interpolation' ? this.interp(p, depth) : { k: 'other' as const, text: p.text, r: regionOfNode(p) })), r, text: n.text };
+    }
+    // quoted_template
+    const parts: (string | HExpr)[] = [];
+    for (const p of kids) {
+      if (p.type === 'template_literal') parts.push(unescape(p.text));
+      else if (p.type === 'template_interpolation') parts.push(this.interp(p, depth));
+      else if (p.type === 'template_directive') parts.push({ k: 'other', text: p.text, r: regionOfNode(p) });
+    }
+    return { k: 'tpl', parts, r, text: n.text };
+  }
+
+  interp(p: TSNode, depth: number): HExpr {
+    const e = named(p).find((x) => x.type === 'expression');
+    return e ? this.expr(e, depth + 1) : { k: 'other', text: p.text, r: regionOfNode(p) };
+  }
+
+  collectErrors(n: TSNode): void {
+    if (this.errors.length >= 5) return;
+    if (n.type === 'ERROR' || n.isMissing) {
+      const what = n.isMissing ? `missing "${n.type}"` : `unexpected "${n.text.slice(0, 30).split('\n')[0]}"`;
+      this.errors.push({ message: `syntax error: ${what}`, line: n.startPosition.row + 1, column: n.startPosition.column + 1 });
+      return;
+    }
+    if (!n.hasError) return;
+    for (const c of n.children) if (c) this.collectErrors(c);
+  }
+}
+
+/** Parses HCL text. Syntax errors are reported with positions; what parsed is still returned. */
+export function parseHcl(text: string): HFile {
+  if (!parser) throw new Error('the Terraform grammar is not loaded: call init() first');
+  const tree = parser.parse(text);
+  if (!tree) return { body: { attrs: [], blocks: [] }, errors: [{ message: 'parser returned no tree', line: 1, column: 1 }] };
+  try {
+    const conv = new Converter(text);
+    const root = tree.rootNode;
+    if (root.hasError) conv.collectErrors(root);
+    const body = named(root).find((c) => c.type === 'body');
+    return { body: body ? conv.body(body, 0) : { attrs: [], blocks: [] }, errors: conv.errors };
+  } finally {
+    tree.delete();
+  }
+}
