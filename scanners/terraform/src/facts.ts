@@ -85,6 +85,9 @@ const ATTACHMENTS: Record<string, string> = {
 
 const FUNCTION_APPS = new Set(['azurerm_linux_function_app', 'azurerm_windows_function_app', 'azurerm_function_app', 'azurerm_linux_function_app_slot', 'azurerm_windows_function_app_slot']);
 
+/** Nested blocks that reference a secret store by name (the good pattern). */
+const REFERENCE_BLOCKS = new Set(['secret_environment_variables', 'secret_volumes', 'secret_key_ref', 'value_source', 'value_from', 'secret_ref']);
+
 /** Blocks whose attributes are not judged as secret attributes (their own checks handle them). */
 const NO_ATTRIBUTE_SCAN = new Set(['variable', 'output', 'terraform']);
 
@@ -278,11 +281,13 @@ export function terraformFacts(input: FileFactsInput): FactSet {
   const attributes = (b: HBody, source: string, depth: number): void => {
     if (depth > 6) return;
     for (const a of b.attrs) {
+      // `secret = "db-password"` in a nested block names a secret (GCP secret_environment_variables, Kubernetes secret_key_ref).
+      if (depth > 0 && a.name === 'secret') continue;
       if (a.expr.k === 'lit' && typeof a.expr.value === 'string' && isSecretLikeName(a.name)) {
         facts.secretAttributes.push({ source: `${source}.${a.name}`, name: pos(a.name, a.nameRegion), value: pos(a.expr.value, a.expr.r) });
       }
     }
-    for (const nb of b.blocks) attributes(nb.body, `${source}.${nb.type}`, depth + 1);
+    for (const nb of b.blocks) if (!REFERENCE_BLOCKS.has(nb.type)) attributes(nb.body, `${source}.${nb.type}`, depth + 1);
   };
 
   for (const b of body.blocks) {

@@ -18,10 +18,10 @@ import { judgeManagedPolicyAttachment, judgePolicyStatement, type IamIssue } fro
 import { IAM_RULES } from '../iam/rules.js';
 import type { RuleMeta } from '../rule-meta.js';
 import { CHECK_RULE_IDS, CHECK_RULES } from './rules.js';
-import { isSecretCandidate } from './values.js';
+import { isSecretCandidate, SETTING_SUFFIXES } from './values.js';
 
 export { CHECK_RULES, CHECK_RULE_IDS };
-export { classifyLiteral, isSecretCandidate } from './values.js';
+export { classifyLiteral, isSecretCandidate, SETTING_SUFFIXES } from './values.js';
 
 /** Every rule the infrastructure scanners report besides the secret catalog. */
 export const INFRA_RULES: RuleMeta[] = [...IAM_RULES, ...CHECK_RULES];
@@ -124,7 +124,7 @@ export function judgeInput(input: InputFact): CheckIssue[] {
 
 /** `secret/literal-secret-attribute`. */
 export function judgeSecretAttribute(attr: SecretAttributeFact): CheckIssue[] {
-  if (!isSecretLikeName(attr.name.value) || !isSecretCandidate(attr.value.value)) return [];
+  if (!isSecretLikeName(attr.name.value, { referenceSuffixes: SETTING_SUFFIXES }) || !isSecretCandidate(attr.value.value)) return [];
   return [{ ruleId: CHECK_RULE_IDS.literalSecretAttribute, message: `${attr.name.value} is set to a literal secret in ${attr.source}.`, region: attr.value.region, subject: `${attr.source}/${attr.name.value}`, secret: attr.value.value.trim() }];
 }
 

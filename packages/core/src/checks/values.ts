@@ -41,6 +41,18 @@ export function isSecretCandidate(text: string): boolean {
   if (t.length < 4) return false;
   if (/^(true|false|yes|no|on|off|enabled|disabled|none|null|nil|required|optional)$/i.test(t)) return false;
   if (/^-?\d+(\.\d+)?$/.test(t)) return false;
+  // Enumerated settings: AWS_IAM, NONE, SIGN_VERIFY, RSA_2048, COGNITO_USER_POOLS.
+  if (/^[A-Z]+(_[A-Z0-9]+)*$/.test(t) && (t.includes('_') || t.length <= 10)) return false;
   if (isPlaceholder(t)) return false;
   return classifyLiteral(t).kind === 'literal';
 }
+
+/**
+ * Attribute names that describe a secret setting rather than hold one
+ * (`customer_master_key_spec`, `password_policy`, `secret_rotation_days`), on top of the env
+ * judge's reference suffixes.
+ */
+export const SETTING_SUFFIXES: string[][] = [
+  ['spec'], ['usage'], ['policy'], ['algorithm'], ['mode'], ['version'], ['format'], ['rotation'], ['period'],
+  ['days'], ['status'], ['method'], ['source'], ['config'], ['configuration'], ['strategy'], ['level'], ['kind'],
+];

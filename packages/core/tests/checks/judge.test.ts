@@ -158,6 +158,10 @@ describe('secret/* on inputs and attributes', () => {
     ['master_password', 'changeme', false],
     ['region', 'eu-west-1', false],
     ['password_length', '32', false],
+    ['authorization', 'AWS_IAM', false],
+    ['customer_master_key_spec', 'SYMMETRIC_DEFAULT', false],
+    ['secret_rotation_days', 'thirty-days', false],
+    ['password_policy', 'strict-mixed-case', false],
   ])('attribute %s = %s -> %s', (name, value, fires) => {
     const issues = judgeSecretAttribute({ source: 'provider.aws', name: { value: name, region: r(1) }, value: { value, region: r(1, 20) } });
     expect(issues.map((i) => i.ruleId)).toEqual(fires ? ['secret/literal-secret-attribute'] : []);
