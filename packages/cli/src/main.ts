@@ -1,11 +1,13 @@
 /** The `leakguard` command: parse, dispatch, report, and map every failure to an exit code. */
 import { CatalogError, ConfigError, loadConfig, RegexCompileError } from '@leakguard/core';
-import type { ScanReport } from '@leakguard/core';
+import { resolve } from 'node:path';
+import { SecretEngine, validateRuleIds, type LeakguardConfig, type ScanReport } from '@leakguard/core';
 import { GitError } from '@leakguard/scanner-git';
 import { parseCommandLine, UsageError, USAGE, type HistoryCommand, type ScanCommand, type CommonOptions } from './args.js';
 import { applyBaseline, BaselineError, readBaseline, writeBaseline } from './baseline.js';
 import { runHistory } from './history/run-history.js';
 import { runStagedScan } from './staged.js';
+import { builtinScanners } from './scanners.js';
 import { exitCodeFor, formatReport, writeReport } from './output.js';
 import { createProgress } from './progress.js';
 import { runScan } from './run-scan.js';
@@ -20,9 +22,9 @@ export interface Io {
 export const EXIT = { clean: 0, findings: 1, error: 2 } as const;
 
 async function scanCommand(cmd: ScanCommand, io: Io): Promise<number> {
-  const config = loadConfig(io.cwd, cmd.config);
+  const config = loadCheckedConfig(io.cwd, cmd.config);
   // Read the baseline first: a bad baseline fails before the scan runs.
-  const baseline = cmd.baseline === undefined ? undefined : await readBaseline(cmd.baseline);
+  const baseline = await baselineFor(cmd, config, io.cwd);
   if (cmd.staged) {
     const staged = await runStagedScan({
       base: io.cwd,
@@ -41,13 +43,14 @@ async function scanCommand(cmd: ScanCommand, io: Io): Promise<number> {
     maxFileSizeMb: cmd.maxFileSizeMb,
     category: cmd.category ?? 'leakguard/scan',
     progress: createProgress(io.stderr, !cmd.quiet),
+    ...(cmd.jobs === undefined ? {} : { jobs: cmd.jobs }),
   });
   return finish(report, baseline, cmd, io, 'files');
 }
 
 async function historyCommand(cmd: HistoryCommand, io: Io): Promise<number> {
-  const config = loadConfig(io.cwd, cmd.config);
-  const baseline = cmd.baseline === undefined ? undefined : await readBaseline(cmd.baseline);
+  const config = loadCheckedConfig(io.cwd, cmd.config);
+  const baseline = await baselineFor(cmd, config, io.cwd);
   const request: Parameters<typeof runHistory>[0] = {
     repo: cmd.repo,
     base: io.cwd,
@@ -63,14 +66,31 @@ async function historyCommand(cmd: HistoryCommand, io: Io): Promise<number> {
   return finish(report, baseline, cmd, io, `unique blobs of ${report.history.commits} commits`);
 }
 
+/** The config, with every rule id it names checked against the rules this run knows (exit 2 on a typo). */
+function loadCheckedConfig(cwd: string, explicit: string | undefined): LeakguardConfig {
+  const config = loadConfig(cwd, explicit);
+  if (Object.keys(config.rules).length > 0) {
+    const engine = new SecretEngine({ extraRules: config.customRules });
+    validateRuleIds(config, [...engine.rules, ...builtinScanners().flatMap((s) => s.rules)].map((r) => r.id));
+  }
+  return config;
+}
+
+/** --baseline, else the config's `baseline`; none when writing a new one. */
+async function baselineFor(cmd: CommonOptions, config: LeakguardConfig, cwd: string): Promise<{ file: string; fingerprints: Set<string> } | undefined> {
+  const file = cmd.baseline ?? config.baseline;
+  if (file === undefined || cmd.writeBaseline !== undefined) return undefined;
+  return { file, fingerprints: await readBaseline(resolve(cwd, file)) };
+}
+
 /** Baseline in or out, the report out, the exit code. */
-async function finish(report: ScanReport, baseline: Set<string> | undefined, cmd: CommonOptions, io: Io, unit: string): Promise<number> {
+async function finish(report: ScanReport, baseline: { file: string; fingerprints: Set<string> } | undefined, cmd: CommonOptions, io: Io, unit: string): Promise<number> {
   if (cmd.writeBaseline !== undefined) {
-    const written = await writeBaseline(cmd.writeBaseline, report.findings);
+    const written = await writeBaseline(resolve(io.cwd, cmd.writeBaseline), report.findings);
     if (!cmd.quiet) io.stderr.write(`leakguard: wrote ${written} findings to the baseline ${cmd.writeBaseline}\n`);
     return EXIT.clean;
   }
-  if (baseline && cmd.baseline !== undefined) report = applyBaseline(report, baseline, cmd.baseline);
+  if (baseline) report = applyBaseline(report, baseline.fingerprints, baseline.file);
   await writeReport(formatReport(report, cmd, io.stdout.isTTY === true), cmd.output, io.stdout);
   if (!cmd.quiet && cmd.format !== 'text') {
     const errors = report.notifications.filter((n) => n.level === 'error').length;

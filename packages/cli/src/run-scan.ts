@@ -2,6 +2,7 @@
  * `leakguard scan`: discover files, read and scan them, collect one report.
  */
 import { randomUUID } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import {
   compareFindings,
   compileRegex,
@@ -16,8 +17,8 @@ import {
 } from '@leakguard/core';
 import { discoverFiles } from './discover.js';
 import type { Progress } from './progress.js';
-import { readInput } from './read-input.js';
-import { scanFileText, type FileScanContext } from './scan-file.js';
+import { scanFiles } from './pool/pool.js';
+import type { FileScanContext } from './scan-file.js';
 import { builtinScanners } from './scanners.js';
 import { VERSION } from './version.js';
 
@@ -28,6 +29,8 @@ export interface ScanRequest {
   maxFileSizeMb: number;
   category: string;
   progress: Progress;
+  /** Worker threads (default: the number of cores); 1 scans in the main thread. */
+  jobs?: number;
 }
 
 /** Rules enabled by the config, from the engine and every scanner, each once. */
@@ -51,8 +54,6 @@ export async function createScanContext(config: LeakguardConfig): Promise<FileSc
   };
 }
 
-const READ_AHEAD = 16;
-
 export async function runScan(request: ScanRequest): Promise<ScanReport> {
   const started = performance.now();
   const ctx = await createScanContext(request.config);
@@ -62,27 +63,21 @@ export async function runScan(request: ScanRequest): Promise<ScanReport> {
   const stats = { filesScanned: 0, bytesScanned: 0, filesSkipped: 0, durationMs: 0 };
   const maxBytes = Math.floor(request.maxFileSizeMb * 1048576);
 
-  const inFlight = new Set<Promise<void>>();
-  for await (const file of discoverFiles(request.paths, { base: request.base, exclude: request.config.exclude, notify })) {
-    const job = (async () => {
-      const read = await readInput(file.absolute, file.path, maxBytes);
-      if ('skipped' in read) {
-        stats.filesSkipped++;
-        notify(read.skipped);
-        return;
-      }
-      const result = await scanFileText(file.path, read.text, ctx, file.absolute);
-      findings.push(...result.findings);
-      notifications.push(...result.notifications);
-      stats.filesScanned++;
-      stats.bytesScanned += read.bytes;
+  const files = discoverFiles(request.paths, { base: request.base, exclude: request.config.exclude, notify });
+  await scanFiles(files, {
+    jobs: request.jobs ?? availableParallelism(),
+    config: request.config,
+    maxBytes,
+    ctx,
+    onResult: (result) => {
+      for (const f of result.findings) findings.push(f);
+      for (const n of result.notifications) notifications.push(n);
+      stats.filesScanned += result.filesScanned;
+      stats.bytesScanned += result.bytesScanned;
+      stats.filesSkipped += result.filesSkipped;
       request.progress.tick(stats.filesScanned, stats.bytesScanned);
-    })();
-    inFlight.add(job);
-    void job.finally(() => inFlight.delete(job));
-    if (inFlight.size >= READ_AHEAD) await Promise.race(inFlight);
-  }
-  await Promise.all(inFlight);
+    },
+  });
   request.progress.done();
   stats.durationMs = performance.now() - started;
   findings.sort(compareFindings);

@@ -31,8 +31,14 @@ export interface FileScanContext {
   ruleLookup: (id: string) => RuleMeta | undefined;
 }
 
-function allowed(draft: FindingDraft, allow: RegExp[]): boolean {
-  return draft.secret !== undefined && allow.some((re) => re.test(draft.secret!));
+/** The config's `allow`: a secret matching a pattern, or whose line matches one, is not reported. */
+function allowed(draft: FindingDraft, allow: RegExp[], text: string, starts: number[]): boolean {
+  if (draft.secret === undefined || allow.length === 0) return false;
+  if (allow.some((re) => re.test(draft.secret!))) return true;
+  const begin = starts[draft.region.startLine - 1] ?? 0;
+  const next = starts[draft.region.startLine];
+  const line = text.slice(begin, next === undefined ? text.length : next - 1);
+  return allow.some((re) => re.test(line));
 }
 
 export async function scanFileText(path: string, text: string, ctx: FileScanContext, absolutePath?: string): Promise<FileScanResult> {
@@ -52,12 +58,14 @@ export async function scanFileText(path: string, text: string, ctx: FileScanCont
       notifications.push({ kind: 'internal', level: 'error', message: `${scanner.name} scanner failed: ${error instanceof Error ? error.message : String(error)}`, path });
     }
   }
+  if (!secretsCovered) drafts.push(...ctx.engine.draftsFor(text));
+  // Most files have no finding: skip the line index and the filters for them.
+  if (drafts.length === 0) return { findings: [], notifications };
   const starts = lineStarts(text);
-  if (!secretsCovered) drafts.push(...ctx.engine.draftsFor(text, starts));
   const kept: FindingDraft[] = [];
   for (const draft of drafts) {
     const setting = ruleSetting(ctx.config, draft.ruleId);
-    if (setting === 'off' || allowed(draft, ctx.allow)) continue;
+    if (setting === 'off' || allowed(draft, ctx.allow, text, starts)) continue;
     if (setting) draft.level = setting;
     kept.push(draft);
   }

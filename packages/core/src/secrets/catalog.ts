@@ -1,8 +1,10 @@
 /**
  * The secret catalog: rules as data (rules/*.yaml), validated and loaded once.
  */
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { threadId } from 'node:worker_threads';
 import { parse } from 'yaml';
 import { catalogDir } from '@leakguard/rules';
 import type { Severity } from '../rule-meta.js';
@@ -141,15 +143,59 @@ export function parseCatalogRule(raw: unknown, source: string, requireExamples =
   return rule;
 }
 
+const CACHE_FORMAT = 1;
+
+/**
+ * Parsing 300 KB of YAML costs about half a second in a cold process (more than scanning a large
+ * repository for a pre-commit hook), so the parsed documents are cached as JSON under the catalog's
+ * own `node_modules/.cache` (same trust as the YAML; never a world-writable place), keyed by each
+ * file's name, size and mtime. The cached documents are validated again like fresh ones. A cache
+ * that cannot be read or written is simply not used.
+ */
+function catalogCachePath(dir: string): string {
+  return join(dir, 'node_modules', '.cache', 'leakguard', 'catalog.json');
+}
+
+function readDocs(dir: string, files: string[], useCache: boolean): [string, unknown][] {
+  const key = createHash('sha256')
+    .update(JSON.stringify([CACHE_FORMAT, files.map((f) => {
+      const st = statSync(join(dir, f));
+      return [f, st.size, st.mtimeMs];
+    })]))
+    .digest('hex');
+  const cachePath = catalogCachePath(dir);
+  if (useCache) {
+    try {
+      const cached = JSON.parse(readFileSync(cachePath, 'utf8')) as { key?: string; docs?: [string, unknown][] };
+      if (cached.key === key && Array.isArray(cached.docs)) return cached.docs;
+    } catch {
+      // no cache yet, or unreadable: parse the YAML
+    }
+  }
+  const docs = files.map((file): [string, unknown] => [file, parse(readFileSync(join(dir, file), 'utf8'))]);
+  if (useCache) {
+    try {
+      mkdirSync(dirname(cachePath), { recursive: true });
+      const tmp = `${cachePath}.${process.pid}.${threadId}.tmp`;
+      writeFileSync(tmp, JSON.stringify({ key, docs }));
+      renameSync(tmp, cachePath);
+    } catch {
+      // read-only install: no cache
+    }
+  }
+  return docs;
+}
+
 /** Reads every `*.yaml` file of the catalog folder. Duplicate ids are an error. */
-export function loadCatalog(dir: string = catalogDir): CatalogRule[] {
+export function loadCatalog(dir: string = catalogDir, options: { cache?: boolean } = {}): CatalogRule[] {
   const rules: CatalogRule[] = [];
   const seen = new Map<string, string>();
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort()) {
-    const doc = parse(readFileSync(join(dir, file), 'utf8')) as { rules?: unknown } | null;
+  const files = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort();
+  for (const [file, raw] of readDocs(dir, files, options.cache !== false)) {
+    const doc = raw as { rules?: unknown } | null;
     if (!doc || !Array.isArray(doc.rules)) throw new CatalogError(`${file}: expected a top-level "rules" list`);
-    for (const raw of doc.rules) {
-      const rule = parseCatalogRule(raw, file);
+    for (const rawRule of doc.rules) {
+      const rule = parseCatalogRule(rawRule, file);
       const previous = seen.get(rule.id);
       if (previous) throw new CatalogError(`${file}: rule ${rule.id} is already defined in ${previous}`);
       seen.set(rule.id, file);

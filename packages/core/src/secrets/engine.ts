@@ -32,7 +32,8 @@ export interface SecretMatch {
 
 interface CompiledRule {
   rule: CatalogRule;
-  regex: RegExp;
+  /** Compiled on first use: a short scan pays only for the rules whose keywords it meets. */
+  regex?: RegExp;
   allow: RegExp[];
   group: number;
   window: number;
@@ -56,25 +57,32 @@ function shippedCatalog(): CatalogRule[] {
   return (cachedCatalog ??= loadCatalog());
 }
 
-/** Compiles one rule; a pattern the engine rejects is a CatalogError naming the rule. */
-function compileRule(rule: CatalogRule, engine: RegexEngineName): CompiledRule {
-  const flags = `g${rule.ignoreCase ? 'i' : ''}`;
-  let regex: RegExp;
-  let allow: RegExp[];
+/** Compiles one rule's patterns; a pattern the engine rejects is a CatalogError naming the rule. */
+function compilePatterns(c: CompiledRule, engine: RegexEngineName): RegExp {
+  const rule = c.rule;
   try {
-    regex = compileRegex(rule.pattern, flags, engine);
-    allow = (rule.allow ?? []).map((p) => compileRegex(p, 'i', engine));
+    c.allow = (rule.allow ?? []).map((p) => compileRegex(p, 'i', engine));
+    c.regex = compileRegex(rule.pattern, `g${rule.ignoreCase ? 'i' : ''}`, engine);
+    return c.regex;
   } catch (error) {
     const reason = error instanceof RegexCompileError ? error.reason : String(error);
     throw new CatalogError(`${rule.source}: rule ${rule.id}: pattern does not compile with ${engine === 're2' ? 'RE2' : 'JavaScript RegExp'}: ${reason}`);
   }
+}
+
+function prepareRule(rule: CatalogRule): CompiledRule {
   let group = rule.secretGroup;
   if (group === undefined) {
     // Count the pattern's groups: an empty alternative makes it match the empty string.
-    const groups = new RegExp(`${rule.pattern}|`).exec('')!.length - 1;
+    let groups = 0;
+    try {
+      groups = new RegExp(`${rule.pattern}|`).exec('')!.length - 1;
+    } catch {
+      groups = 1; // RE2-only syntax; compilePatterns reports real errors
+    }
     group = groups > 0 ? 1 : 0;
   }
-  return { rule, regex, allow, group, window: rule.window ?? DEFAULT_WINDOW };
+  return { rule, allow: [], group, window: rule.window ?? DEFAULT_WINDOW };
 }
 
 export class SecretEngine {
@@ -90,7 +98,10 @@ export class SecretEngine {
     const enabled = options.enabled ?? (() => true);
     const extra = options.extraRules ?? [];
     const rules = [...(options.rules ?? shippedCatalog()), ...extra].filter((r) => enabled(r.id));
-    this.compiled = rules.map((rule) => compileRule(rule, this.regexEngine));
+    this.compiled = rules.map(prepareRule);
+    // The user's own rules are compiled now: a bad pattern is a configuration error before any scan.
+    const extraIds = new Set(extra.map((r) => r.id));
+    for (const c of this.compiled) if (extraIds.has(c.rule.id)) compilePatterns(c, this.regexEngine);
     for (const r of rules) this.ranks.set(r.id, r.fallback ? 2 : r.generic ? 1 : 0);
     const keywordIndex = new Map<string, number[]>();
     this.compiled.forEach((c, i) => {
@@ -156,14 +167,15 @@ export class SecretEngine {
     for (const [ri, list] of windows) {
       const c = this.compiled[ri]!;
       anyGeneric ||= c.rule.generic === true || c.rule.fallback === true;
+      const regex = c.regex ?? compilePatterns(c, this.regexEngine);
       let lastEnd = -1;
       for (let w = 0; w < list.length; w += 2) {
         const ws = list[w]!;
         const window = text.slice(ws, list[w + 1]!);
-        c.regex.lastIndex = 0;
-        for (let m = c.regex.exec(window); m !== null; m = c.regex.exec(window)) {
+        regex.lastIndex = 0;
+        for (let m = regex.exec(window); m !== null; m = regex.exec(window)) {
           if (m[0].length === 0) {
-            c.regex.lastIndex++;
+            regex.lastIndex++;
             continue;
           }
           const secret = m[c.group];

@@ -1,0 +1,32 @@
+/** Messages between the scan's main thread and its worker threads (all structured-cloneable). */
+import type { Finding, LeakguardConfig, Notification } from '@leakguard/core';
+
+export interface WorkerInit {
+  config: LeakguardConfig;
+  maxBytes: number;
+}
+
+export interface BatchFile {
+  absolute: string;
+  path: string;
+}
+
+export interface BatchRequest {
+  type: 'batch';
+  id: number;
+  files: BatchFile[];
+}
+
+/** What a batch (or the in-process fallback) produced. Findings are already hashed and redacted. */
+export interface BatchResult {
+  findings: Finding[];
+  notifications: Notification[];
+  filesScanned: number;
+  bytesScanned: number;
+  filesSkipped: number;
+}
+
+export type WorkerMessage =
+  | { type: 'ready' }
+  | { type: 'init-error'; message: string }
+  | { type: 'result'; id: number; result: BatchResult };
