@@ -3,9 +3,10 @@
  * Every problem is a ConfigError naming the file and the key, which the CLI turns into exit 2.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { parse, YAMLParseError } from 'yaml';
 import type { Level } from './finding.js';
+import { levelForSeverity, RULE_FAMILIES, type Severity } from './rule-meta.js';
 import { CatalogError, parseCatalogRule, type CatalogRule } from './secrets/catalog.js';
 import { compileRegex, RegexCompileError } from './secrets/regex.js';
 
@@ -19,6 +20,8 @@ export interface LeakguardConfig {
   /** Patterns: a secret (or its whole line) matching one is not reported. */
   allow: string[];
   customRules: CatalogRule[];
+  /** Baseline file used when --baseline is not given (absolute, resolved against the config's folder). */
+  baseline?: string;
   /** The file the config came from, when there was one. */
   source?: string;
 }
@@ -27,8 +30,11 @@ export const CONFIG_FILE_NAMES = ['leakguard.yaml', 'leakguard.yml', '.leakguard
 
 export class ConfigError extends Error {}
 
-const KNOWN_KEYS = new Set(['rules', 'exclude', 'allow', 'customRules']);
+const KNOWN_KEYS = new Set(['rules', 'exclude', 'allow', 'customRules', 'baseline']);
 const SETTINGS = new Set(['off', 'error', 'warning', 'note']);
+/** Severities are accepted too, as the level they map to (critical/high: error, medium: warning, low: note). */
+const SEVERITY_SETTINGS = new Set(['critical', 'high', 'medium', 'low']);
+const RULE_KEY = /^[a-z]+\/(?:\*|[a-z0-9][a-z0-9._-]*)$/;
 
 export function emptyConfig(): LeakguardConfig {
   return { rules: {}, exclude: [], allow: [], customRules: [] };
@@ -53,8 +59,16 @@ export function parseConfig(text: string, source: string): LeakguardConfig {
   if (doc.rules !== undefined) {
     if (typeof doc.rules !== 'object' || doc.rules === null || Array.isArray(doc.rules)) throw new ConfigError(`${source}: "rules" must map rule ids to off|error|warning|note`);
     for (const [id, value] of Object.entries(doc.rules)) {
-      const setting = value === false ? 'off' : value;
-      if (typeof setting !== 'string' || !SETTINGS.has(setting)) throw new ConfigError(`${source}: rules.${id} must be one of off, error, warning, note`);
+      if (!RULE_KEY.test(id)) throw new ConfigError(`${source}: rules.${id}: not a rule id (expected family/name or family/*, for example secret/aws-access-key-id or iam/*)`);
+      const family = id.split('/')[0]!;
+      if (!(RULE_FAMILIES as readonly string[]).includes(family)) throw new ConfigError(`${source}: rules.${id}: unknown rule family "${family}" (known: ${RULE_FAMILIES.join(', ')})`);
+      const setting = value === false ? 'off' : value === true ? undefined : value;
+      if (setting === undefined) continue; // `true`: on, at the rule's own level
+      if (typeof setting === 'string' && SEVERITY_SETTINGS.has(setting)) {
+        config.rules[id] = levelForSeverity(setting as Severity);
+        continue;
+      }
+      if (typeof setting !== 'string' || !SETTINGS.has(setting)) throw new ConfigError(`${source}: rules.${id} must be one of off, error, warning, note (or a severity: critical, high, medium, low; or true / false), not ${JSON.stringify(value)}`);
       config.rules[id] = setting as RuleSetting;
     }
   }
@@ -63,6 +77,10 @@ export function parseConfig(text: string, source: string): LeakguardConfig {
     if (list === undefined) continue;
     if (!Array.isArray(list) || !list.every((x) => typeof x === 'string' && x !== '')) throw new ConfigError(`${source}: "${key}" must be a list of non-empty strings`);
     config[key] = list;
+  }
+  if (doc.baseline !== undefined) {
+    if (typeof doc.baseline !== 'string' || doc.baseline.trim() === '') throw new ConfigError(`${source}: "baseline" must be the path of a baseline file`);
+    config.baseline = resolve(dirname(source), doc.baseline);
   }
   for (const pattern of config.allow) {
     try {
@@ -102,6 +120,33 @@ export function loadConfig(root: string, explicitPath?: string): LeakguardConfig
     throw new ConfigError(`${path}: cannot read the config file (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
   }
   return parseConfig(text, path);
+}
+
+/**
+ * Checks that every rule the config names exists (`family/*` entries name a family). Called once the
+ * rules of the run are known; an unknown id is a ConfigError with the closest known ids.
+ */
+export function validateRuleIds(config: LeakguardConfig, knownIds: Iterable<string>): void {
+  const known = new Set(knownIds);
+  for (const id of Object.keys(config.rules)) {
+    if (id.endsWith('/*') || known.has(id)) continue;
+    const near = [...known].map((k) => [k, editDistance(k, id)] as const).filter(([, d]) => d <= Math.max(3, Math.floor(id.length / 4))).sort((a, b) => a[1] - b[1]).slice(0, 3).map(([k]) => k);
+    throw new ConfigError(`${config.source ?? 'config'}: rules.${id}: no such rule${near.length ? ` (did you mean ${near.join(', ')}?)` : ''}`);
+  }
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cur = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = cur;
+    }
+  }
+  return row[b.length]!;
 }
 
 /** The setting for a rule: its own entry, else its family's `family/*`, else undefined (default). */
