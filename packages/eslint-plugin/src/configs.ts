@@ -5,8 +5,8 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import type { RuleName, AnyRule } from './rules/index.js';
 
-/** Rules that warn rather than fail in `recommended` (advice, not a leak). */
-export const WARN_IN_RECOMMENDED: ReadonlySet<string> = new Set<string>(['no-env-secrets']);
+/** Rules that warn rather than fail in `recommended`: advice (cost, latency) or a pattern to migrate away from, not a leak by itself. */
+export const WARN_IN_RECOMMENDED: ReadonlySet<string> = new Set<string>(['no-env-secrets', 'no-uncached-secret-fetch']);
 
 export function buildConfigs(
   plugin: TSESLint.FlatConfig.Plugin,

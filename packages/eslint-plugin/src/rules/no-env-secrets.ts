@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { isPlaceholder, isSecretLikeName, nameWords } from '@leakguard/core';
 import { dottedName, keyName, propertyName, staticString, unwrap } from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';
-import { ignoreTestFilesSchema, isTestFile } from '../util/files.js';
+import { ignoreTestFilesSchema, isTestFileOf } from '../util/files.js';
 import { CLOUD_ADVICE } from '../util/secret-stores.js';
 
 export type Options = [
@@ -53,7 +53,7 @@ export default createRule<Options, MessageIds>({
   },
   defaultOptions: [{ ignoreTestFiles: true }],
   create(context, [options]) {
-    if (options.ignoreTestFiles !== false && isTestFile(context.filename, options.testFilePatterns)) return {};
+    if (options.ignoreTestFiles !== false && isTestFileOf(context, options.testFilePatterns)) return {};
     const allow = new Set(options.allow ?? []);
     const referenceSuffixes = (options.referenceSuffixes ?? []).map((s) => nameWords(s));
     const extraWords = (options.extraSecretWords ?? []).map((w) => w.toLowerCase());

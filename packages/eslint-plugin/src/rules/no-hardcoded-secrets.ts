@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { SecretEngine, parseCatalogRule, type CatalogRule } from '@leakguard/core';
 import { createRule } from '../util/create-rule.js';
-import { ignoreTestFilesSchema, isTestFile } from '../util/files.js';
+import { ignoreTestFilesSchema, isTestFileOf } from '../util/files.js';
 
 export type Options = [
   {
@@ -86,7 +86,7 @@ export default createRule<Options, MessageIds>({
   },
   defaultOptions: [{ ignoreTestFiles: false }],
   create(context, [options]) {
-    if (options.ignoreTestFiles === true && isTestFile(context.filename, options.testFilePatterns)) return {};
+    if (options.ignoreTestFiles === true && isTestFileOf(context, options.testFilePatterns)) return {};
     const disabled = new Set(options.disabledRules ?? []);
     return {
       'Program:exit'(_node: TSESTree.Program) {

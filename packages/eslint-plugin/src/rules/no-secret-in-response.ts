@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { calleeName, dottedName, findProperty, propertyName, rootName, unwrap } from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';
-import { ignoreTestFilesSchema, isTestFile } from '../util/files.js';
+import { ignoreTestFilesSchema, isTestFileOf } from '../util/files.js';
 import { SecretFlow, flowOptionsSchema, type FlowOptions } from '../util/flow.js';
 import { enclosingHandler, isHandler } from '../util/handlers.js';
 
@@ -31,7 +31,7 @@ export default createRule<Options, MessageIds>({
   },
   defaultOptions: [{ ignoreTestFiles: true }],
   create(context, [options]) {
-    if (options.ignoreTestFiles !== false && isTestFile(context.filename, options.testFilePatterns)) return {};
+    if (options.ignoreTestFiles !== false && isTestFileOf(context, options.testFilePatterns)) return {};
     const flow = new SecretFlow(context.sourceCode, options);
 
     function check(node: TSESTree.Node | null | undefined, where: string, messageId: MessageIds = 'secretInResponse'): void {

@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../util/create-rule.js';
-import { isTestFile, ignoreTestFilesSchema } from '../util/files.js';
+import { isTestFileOf, ignoreTestFilesSchema } from '../util/files.js';
 import { SecretFlow, flowOptionsSchema, type FlowOptions } from '../util/flow.js';
 import { LogSinks, sinkOptionsSchema, type SinkOptions } from '../util/sinks.js';
 
@@ -31,7 +31,7 @@ export default createRule<Options, MessageIds>({
   },
   defaultOptions: [{ ignoreTestFiles: true }],
   create(context, [options]) {
-    if (options.ignoreTestFiles !== false && isTestFile(context.filename, options.testFilePatterns)) return {};
+    if (options.ignoreTestFiles !== false && isTestFileOf(context, options.testFilePatterns)) return {};
     const flow = new SecretFlow(context.sourceCode, options);
     const sinks = new LogSinks(context.sourceCode, options);
     return {

@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { calleeName, isFunction, unwrap } from '../util/ast.js';
+import { isFunction, unwrap } from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';
-import { ignoreTestFilesSchema, isTestFile } from '../util/files.js';
+import { ignoreTestFilesSchema, isTestFileOf } from '../util/files.js';
 import { enclosingFunction, enclosingHandler, isHandler } from '../util/handlers.js';
 import { secretFetch, type SecretFetch } from '../util/secret-stores.js';
 
@@ -34,9 +34,7 @@ export default createRule<Options, MessageIds>({
     type: 'suggestion',
     docs: {
       description: 'Disallow fetching a secret inside a serverless handler on every invocation without a module-level cache',
-      recommended: 'strict',
-      notInRecommendedBecause:
-        'It is cost and latency advice (a fetch per invocation, throttling, cold starts), not a leak: `strict` turns it on.',
+      recommended: 'recommended',
     },
     messages: {
       uncachedFetch: `{{label}} runs on every invocation of this handler, with no module-level cache: it adds latency and cost and can be throttled. ${CACHE_ADVICE}`,
@@ -46,7 +44,7 @@ export default createRule<Options, MessageIds>({
   },
   defaultOptions: [{ ignoreTestFiles: true }],
   create(context, [options]) {
-    if (options.ignoreTestFiles !== false && isTestFile(context.filename, options.testFilePatterns)) return {};
+    if (options.ignoreTestFiles !== false && isTestFileOf(context, options.testFilePatterns)) return {};
     const sourceCode = context.sourceCode;
 
     /** A variable declared outside `fn` (module level, or an enclosing scope that outlives the call). */
@@ -87,23 +85,65 @@ export default createRule<Options, MessageIds>({
       return found;
     }
 
+    /**
+     * The check-then-store pattern anywhere in `fn`: an outer variable that is both written
+     * (`cached = {...}`) and tested (`if (cached && cached.expires > Date.now()) return ...`).
+     */
+    function checksAndStoresOuterState(fn: Fn): boolean {
+      const written = new Set<unknown>();
+      const tested = new Set<unknown>();
+      const outerVar = (n: TSESTree.Node) => {
+        const root = rootNode(n);
+        if (!root || root.type !== AST_NODE_TYPES.Identifier) return undefined;
+        const v = ASTUtils.findVariable(sourceCode.getScope(root), root);
+        return v && v.scope.block !== fn && !contains(fn, v.scope.block) ? v : undefined;
+      };
+      const collectTested = (n: TSESTree.Node): void => {
+        if (n.type === AST_NODE_TYPES.Identifier) {
+          const v = outerVar(n);
+          if (v) tested.add(v);
+          return;
+        }
+        for (const key of Object.keys(n) as (keyof TSESTree.Node)[]) {
+          if (key === 'parent') continue;
+          const c = n[key] as unknown;
+          if (Array.isArray(c)) c.forEach((x) => x && typeof x === 'object' && 'type' in x && collectTested(x as TSESTree.Node));
+          else if (c && typeof c === 'object' && 'type' in c) collectTested(c as TSESTree.Node);
+        }
+      };
+      const visit = (n: TSESTree.Node): void => {
+        if (n.type === AST_NODE_TYPES.AssignmentExpression) {
+          const v = outerVar(n.left);
+          if (v) written.add(v);
+        }
+        if (n.type === AST_NODE_TYPES.IfStatement || n.type === AST_NODE_TYPES.ConditionalExpression) collectTested(n.test);
+        if (n.type === AST_NODE_TYPES.LogicalExpression) collectTested(n.left);
+        for (const key of Object.keys(n) as (keyof TSESTree.Node)[]) {
+          if (key === 'parent') continue;
+          const c = n[key] as unknown;
+          if (Array.isArray(c)) c.forEach((x) => x && typeof x === 'object' && 'type' in x && visit(x as TSESTree.Node));
+          else if (c && typeof c === 'object' && 'type' in c) visit(c as TSESTree.Node);
+        }
+      };
+      visit(fn.body);
+      for (const v of written) if (tested.has(v)) return true;
+      return false;
+    }
+
     /** Is the value stored outside `fn`, or the call guarded by a test of outer state? */
     function isCached(call: TSESTree.Node, fn: Fn): boolean {
+      for (let n: TSESTree.Node | undefined = call.parent; n; n = n.parent) {
+        if (isFunction(n) && checksAndStoresOuterState(n)) return true;
+        if (n === fn) break;
+      }
       let child: TSESTree.Node = call;
       for (let n = call.parent; n && n !== fn; child = n, n = n.parent) {
         switch (n.type) {
           case AST_NODE_TYPES.AssignmentExpression: {
+            // cached ??= await fetch(): stored outside, fetched only when empty. A plain `=` to outer
+            // state is a cache only when that state is also checked (checksAndStoresOuterState).
             const root = rootNode(n.left);
-            if (root && isOuter(root, fn)) return true;
-            break;
-          }
-          case AST_NODE_TYPES.CallExpression: {
-            // cache.set(key, await fetch())
-            const callee = unwrap(n.callee);
-            if (callee.type === AST_NODE_TYPES.MemberExpression && n.arguments.includes(child as TSESTree.CallExpressionArgument)) {
-              const root = rootNode(callee.object);
-              if (root && isOuter(root, fn) && /^(set|put|store|save|cache)$/i.test(calleeName(n) ?? '')) return true;
-            }
+            if (n.operator !== '=' && root && isOuter(root, fn)) return true;
             break;
           }
           case AST_NODE_TYPES.IfStatement:

@@ -20,6 +20,10 @@ ruleTester.run('no-uncached-secret-fetch', rule, {
     {
       code: `${SM}let cached;\nasync function getDbPassword() {\n  if (cached) return cached;\n  cached = await client.send(new GetSecretValueCommand({ SecretId: ARN }));\n  return cached;\n}\nexport const handler = async () => use(await getDbPassword());`,
     },
+    // Check-then-store with an early return, the value stored through a local.
+    {
+      code: `${SM}let cached;\nasync function apiKey() {\n  if (cached && cached.expires > Date.now()) return cached.value;\n  const out = await client.send(new GetSecretValueCommand({ SecretId: ARN }));\n  cached = { value: out.SecretString, expires: Date.now() + 300000 };\n  return cached.value;\n}\nexport const handler = async () => use(await apiKey());`,
+    },
     // Powertools getSecret caches by itself.
     { code: "import { getSecret } from '@aws-lambda-powertools/parameters/secrets';\nexport const handler = async () => use(await getSecret('db'));" },
     // Not a handler: a CLI or a script runs once.
@@ -69,6 +73,8 @@ ruleTester.run('no-uncached-secret-fetch', rule, {
     // Cached into a variable local to the handler: lost after the invocation.
     { code: 'export const handler = async () => { let cached; cached ??= await client.send(new GetSecretValueCommand({ SecretId: ARN })); return cached; };', errors: ['uncachedFetch'] },
     { code: 'export const handler = async () => { const cache = new Map(); cache.set("k", await client.send(new GetSecretValueCommand({ SecretId: ARN }))); };', errors: ['uncachedFetch'] },
+    // Writing outer state that is never checked is not a cache.
+    { code: 'let calls = 0; let last;\nexport const handler = async () => { calls += 1; last = await client.send(new GetSecretValueCommand({ SecretId: ARN })).then((r) => r.Name); };', errors: ['uncachedFetch'] },
     // Guarded by a local condition only.
     { code: 'export const handler = async (event) => { if (event.refresh) { await client.send(new GetSecretValueCommand({ SecretId: ARN })); } };', errors: ['uncachedFetch'] },
     // A helper without a cache, called from the handler.
