@@ -7,7 +7,6 @@ import noSecretLogging from './no-secret-logging.js';
 import noUncachedSecretFetch from './no-uncached-secret-fetch.js';
 import noWildcardIam from './no-wildcard-iam.js';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyRule = TSESLint.RuleModule<string, any, LeakguardDocs>;
 
 export const rules = {

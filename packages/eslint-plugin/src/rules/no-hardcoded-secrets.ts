@@ -66,7 +66,7 @@ export default createRule<Options, MessageIds>({
     },
     messages: {
       hardcodedSecret:
-        'A {{title}} ({{ruleId}}) is written in the code. Revoke or rotate it now, remove it (and from git history), and load it at run time from a secret store: AWS Secrets Manager / SSM SecureString, Azure Key Vault, GCP Secret Manager.',
+        'Secret in the code: {{title}} ({{ruleId}}). Revoke or rotate it now, remove it (and from git history), and load it at run time from a secret store: AWS Secrets Manager / SSM SecureString, Azure Key Vault, GCP Secret Manager.',
     },
     schema: [
       {

@@ -14,8 +14,9 @@ import {
 } from '@leakguard/core';
 import { calleeName, dottedName, keyName, propertyName, staticString, unwrap } from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';
+import { ignoreTestFilesSchema, isTestFileOf } from '../util/files.js';
 
-export type Options = [{ ignore?: string[] }];
+export type Options = [{ ignore?: string[]; ignoreTestFiles?: boolean; testFilePatterns?: string[] }];
 export type MessageIds = 'iamIssue';
 
 type Node = TSESTree.Node;
@@ -49,12 +50,15 @@ export default createRule<Options, MessageIds>({
             items: { type: 'string' },
             description: 'Judge rule ids not to report (`iam/wildcard-resource`).',
           },
+          ...ignoreTestFilesSchema,
         },
       },
     ],
   },
-  defaultOptions: [{}],
+  defaultOptions: [{ ignoreTestFiles: true }],
   create(context, [options]) {
+    // Tests of infrastructure code assert on policies (CDK `Template.hasResourceProperties`): fixtures, not grants.
+    if (options.ignoreTestFiles !== false && isTestFileOf(context, options.testFilePatterns)) return {};
     const sourceCode = context.sourceCode;
     const ignore = new Set(options.ignore ?? []);
     const nodes = new Map<Region, Node>();

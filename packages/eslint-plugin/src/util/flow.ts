@@ -9,7 +9,7 @@
  * A length, a boolean, a comparison, or a masked / hashed / redacted value is clean.
  */
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { isReferenceName, isSecretLikeName, nameWords } from '@leakguard/core';
+import { SECRET_WORDS, isReferenceName, isSecretLikeName, nameWords } from '@leakguard/core';
 import { calleeName, dottedName, keyName, propertyName, staticString, unwrap } from './ast.js';
 import { secretFetch } from './secret-stores.js';
 
@@ -40,6 +40,11 @@ const SAFE_PROPERTIES = new Set([
   'contentType', 'enabled', 'properties', 'state', 'Type', 'LastModifiedDate', 'DataType', 'Selector', 'SourceResult',
   'InvalidParameters', 'Errors', 'then', 'catch',
 ]);
+/** What lexers and parsers read from their tokens. */
+const SYNTAX_TOKEN_PROPERTIES = new Set([
+  'type', 'kind', 'offset', 'start', 'end', 'range', 'loc', 'line', 'column', 'pos', 'source', 'indent', 'tokenType', 'lineNumber',
+]);
+const SECRET_WORDS_SET = new Set(SECRET_WORDS);
 /** Methods of a string/Buffer that keep the secret in the result. */
 const PRESERVING_METHODS = new Set([
   'toString', 'trim', 'trimStart', 'trimEnd', 'toUpperCase', 'toLowerCase', 'normalize', 'split', 'join', 'valueOf',
@@ -328,10 +333,27 @@ export class SecretFlow {
         if (t.kind === 'unknown') allClean = false;
       }
       if (sawValue && allClean) return CLEAN;
+      if (this.isSyntaxToken(variable)) return CLEAN;
       return this.byName(node.name, node.name);
     } finally {
       this.inProgress.delete(variable);
     }
+  }
+
+  /**
+   * `token` in a lexer or parser is a syntax token, not a credential: a name-only `token` whose
+   * uses read `.type`, `.kind`, `.offset`... is one. (A credential is a string; an OAuth token
+   * response is read for `.access_token`, which does not count.)
+   */
+  private isSyntaxToken(variable: TSESLint.Scope.Variable): boolean {
+    const words = nameWords(variable.name);
+    if (!words.includes('token') || words.some((w) => w !== 'token' && SECRET_WORDS_SET.has(w))) return false;
+    return variable.references.some((ref) => {
+      const parent = ref.identifier.parent;
+      if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== ref.identifier) return false;
+      const prop = propertyName(parent);
+      return prop !== undefined && SYNTAX_TOKEN_PROPERTIES.has(prop);
+    });
   }
 
   /**

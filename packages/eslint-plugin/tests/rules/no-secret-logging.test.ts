@@ -23,6 +23,8 @@ ruleTester.run('no-secret-logging', rule, {
     // Unrelated `token` words.
     { code: 'const { NextToken } = await ddb.scan(params); console.log(NextToken);' },
     { code: 'for (const t of tokenizer.tokens) console.log(t.kind);' },
+    // A lexer's token is read for its type: a syntax token, not a credential.
+    { code: 'function next(token) { if (debug) console.dir(token, { depth: null }); switch (token.type) { default: return token.offset; } }' },
     { code: "console.log('tokens used', usage.maxTokens, usage.tokenCount);" },
     { code: 'console.log(hasPassword, isTokenValid);' },
     // Non-secret env vars and data.
@@ -45,6 +47,8 @@ ruleTester.run('no-secret-logging', rule, {
     // Secret-named values.
     { code: 'const password = getInput(); console.log(password);', errors: ['secretLogged'] },
     { code: 'function login(user, password) { console.log("login", user, password); }', errors: ['secretLogged'] },
+    // An OAuth token response read for its access token is still a credential.
+    { code: 'const token = await oauth.getToken(code); console.log(token, token.access_token);', errors: ['secretLogged', 'secretLogged'] },
     { code: 'console.log(`auth header: ${event.headers.authorization}`);', errors: ['secretLogged'] },
     { code: 'const auth = event.headers.Authorization; logger.info("auth " + auth);', errors: ['secretLogged'] },
     { code: "logger.debug({ token: req.get('x-api-key') });", errors: ['secretLogged'] },

@@ -40,6 +40,8 @@ ruleTester.run('no-wildcard-iam', rule, {
     { code: 'const doc = JSON.parse(\'{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::b/*"}]}\');' },
     // Allowed by configuration.
     { code: "const s = { Effect: 'Allow', Action: 'ec2:CreateTags', Resource: '*' };", options: [{ ignore: ['iam/wildcard-resource'] }] },
+    // Tests of CDK stacks assert on the synthesized policy: fixtures, not grants.
+    { code: "template.hasResourceProperties('AWS::IAM::Policy', { PolicyDocument: { Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] } });", filename: 'test/stack.test.ts' },
     // TypeScript only.
     { code: "const s: PolicyStatementJson = { Effect: 'Allow', Action: ['sns:Publish'], Resource: topicArn } as const;", lang: 'ts' },
     { code: "const props: iam.PolicyStatementProps = { actions: ['kms:Decrypt'], resources: [key.keyArn] }; new iam.PolicyStatement(props);", lang: 'ts' },
@@ -78,6 +80,8 @@ ruleTester.run('no-wildcard-iam', rule, {
     { code: "new iam.Role(this, 'Open', { assumedBy: new iam.StarPrincipal() });", errors: [E] },
     // Serverless Framework in TypeScript (serverless.ts).
     { code: "export default { provider: { iam: { role: { statements: [{ Effect: 'Allow', Action: ['dynamodb:*'], Resource: '*' }] } } } };", errors: [E, E] },
+    // Test files when asked.
+    { code: "const s = { Effect: 'Allow', Action: '*', Resource: '*' };", filename: 'test/policy.test.js', options: [{ ignoreTestFiles: false }], errors: [E] },
     // TypeScript only.
     { code: "const s = { Effect: 'Allow' as const, Action: '*' as const, Resource: '*' } satisfies Statement;", lang: 'ts', errors: [E] },
     { code: "fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['*'] as string[], resources: ['*'] }) as iam.PolicyStatement);", lang: 'ts', errors: [E] },
