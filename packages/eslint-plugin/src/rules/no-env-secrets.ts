@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils, type TSESTree } from '@typescript-eslint/utils';
 import { isPlaceholder, isSecretLikeName, nameWords } from '@leakguard/core';
 import { dottedName, keyName, propertyName, staticString, unwrap } from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';
@@ -59,7 +59,25 @@ export default createRule<Options, MessageIds>({
     const extraWords = (options.extraSecretWords ?? []).map((w) => w.toLowerCase());
     const secretLike = (name: string) => !allow.has(name) && isSecretLikeName(name, { extraWords, referenceSuffixes });
 
-    const isEnvObject = (node: TSESTree.Node): boolean => ENV_OBJECTS.has(dottedName(node) ?? '');
+    /** `process.env`, or a `const` alias of it: `const env = process.env`, `const { env } = process`. */
+    const isEnvObject = (node: TSESTree.Node): boolean => {
+      const n = unwrap(node);
+      if (ENV_OBJECTS.has(dottedName(n) ?? '')) return true;
+      if (n.type !== AST_NODE_TYPES.Identifier) return false;
+      const v = ASTUtils.findVariable(context.sourceCode.getScope(n), n);
+      const def = v?.defs.length === 1 ? v.defs[0] : undefined;
+      if (def?.node.type !== AST_NODE_TYPES.VariableDeclarator || !def.node.init) return false;
+      const decl = def.node.parent;
+      if (decl?.type !== AST_NODE_TYPES.VariableDeclaration || decl.kind !== 'const') return false;
+      const init = dottedName(def.node.init);
+      if (def.node.id === def.name) return ENV_OBJECTS.has(init ?? '');
+      // const { env } = process
+      return (
+        def.node.id.type === AST_NODE_TYPES.ObjectPattern &&
+        (init === 'process' || init === 'Bun') &&
+        def.node.id.properties.some((p) => p.type === AST_NODE_TYPES.Property && keyName(p) === 'env' && p.value === def.name)
+      );
+    };
 
     function readNamed(node: TSESTree.Node, name: string | undefined): void {
       if (name !== undefined && secretLike(name)) context.report({ node, messageId: 'secretFromEnv', data: { name } });

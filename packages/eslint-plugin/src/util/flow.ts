@@ -316,6 +316,24 @@ export class SecretFlow {
         } else if (def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init) {
           t = this.through(def.node.id, def.name, def.node.init);
           sawValue = true;
+        } else if (def.type === 'Parameter') {
+          // fetchSecret().then((r) => ...): the callback's first parameter is the promise's value.
+          const fn = def.node;
+          const call = fn.parent;
+          const first = 'params' in fn ? fn.params[0] : undefined;
+          if (
+            first &&
+            call?.type === AST_NODE_TYPES.CallExpression &&
+            call.arguments[0] === fn &&
+            call.callee.type === AST_NODE_TYPES.MemberExpression &&
+            propertyName(call.callee) === 'then'
+          ) {
+            const p = patternPath(first, def.name);
+            if (p) {
+              t = this.through(first, def.name, call.callee.object);
+              if (t.kind !== 'unknown') sawValue = true;
+            }
+          }
         }
         if (t.kind === 'secret') return t;
         if (t.kind === 'unknown') allClean = false;

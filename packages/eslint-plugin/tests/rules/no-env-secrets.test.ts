@@ -25,7 +25,9 @@ ruleTester.run('no-env-secrets', rule, {
     { code: 'const next = process.env.NEXT_TOKEN_MARKER;' },
     // Dynamic names are not guessed.
     { code: 'const v = process.env[name];' },
-    // Not the environment.
+    // Not the environment (a `let` alias may be reassigned: not guessed).
+    { code: 'let env = process.env; env = loadConfig(); const pw = env.DB_PASSWORD;' },
+    { code: 'const env = process.env; const stage = env.STAGE;' },
     { code: 'const pw = config.DB_PASSWORD;' },
     { code: 'const { API_KEY } = settings;' },
     // Allow-listed names.
@@ -64,6 +66,9 @@ ruleTester.run('no-env-secrets', rule, {
     { code: 'if (!process.env.API_TOKEN) throw new Error("missing");', errors: ['secretFromEnv'] },
     { code: 'const both = [process.env.DB_PASSWORD, process.env.DB_PASSWORD_ARN];', errors: ['secretFromEnv'] },
     { code: 'const dsn = process.env.SENTRY_DSN;', errors: ['secretFromEnv'] },
+    // Aliases of the environment.
+    { code: 'const env = process.env; const pw = env.DB_PASSWORD;', errors: ['secretFromEnv'] },
+    { code: 'const { env } = process; const { API_KEY } = env;', errors: ['secretFromEnv'] },
     // Writing a literal secret into the environment.
     { code: "process.env.STRIPE_SECRET_KEY = 'sk_live_51H8abcdefghijklmnop';", errors: ['secretWrittenToEnv'] },
     { code: "process.env['DB_PASSWORD'] = 'Tr0ub4dor&3xyz';", errors: ['secretWrittenToEnv'] },

@@ -32,6 +32,8 @@ ruleTester.run('no-secret-logging', rule, {
     { code: "const user = await db.get(id); logger.info('user', user.name);" },
     // SSM without decryption returns a plain String parameter.
     { code: "const p = await ssm.getParameter({ Name: '/app/table' }).promise(); console.log(p.Parameter.Value);" },
+    // A promise callback over something that is not a secret.
+    { code: 'ddb.send(new GetItemCommand(params)).then((r) => console.log(r.Item));' },
     // A secret that goes somewhere else than a log.
     { code: 'const { SecretString } = await client.send(new GetSecretValueCommand({ SecretId })); connect(SecretString);' },
     // Not a logger: Math.log.
@@ -94,6 +96,11 @@ ruleTester.run('no-secret-logging', rule, {
       errors: ['secretLogged'],
     },
     { code: 'let s; s = process.env.JWT_SECRET; const o = { s }; console.warn({ ...o });', errors: ['secretLogged'] },
+    {
+      code: 'client.send(new GetSecretValueCommand({ SecretId })).then((r) => console.log(r.SecretString));',
+      errors: ['secretLogged'],
+    },
+    { code: 'sm.getSecretValue({ SecretId }).promise().then(({ SecretString: v }) => logger.info(v));', errors: ['secretLogged'] },
     // Loggers: pino, winston, bunyan, log4js, debug, powertools, util.debuglog, stderr.
     { code: "import pino from 'pino'; const l = pino(); l.info(process.env.DB_PASSWORD);", errors: ['secretLogged'] },
     { code: "const w = winston.createLogger({}); w.error('x', { apiKey: process.env.API_KEY });", errors: ['secretLogged'] },
