@@ -26,8 +26,8 @@ function expectedReports(file: string): string[] {
 }
 
 /** ESLint's Node API in a child Node process: the built plugin, resolved as a user's install resolves it. */
-function lint(cwd: string, patterns: string[]): ESLint.LintResult[] {
-  const env = { ...process.env };
+function lint(cwd: string, patterns: string[], extraEnv: Record<string, string> = {}): ESLint.LintResult[] {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...extraEnv };
   delete env.NODE_OPTIONS;
   const run = spawnSync(process.execPath, [join(REPO_ROOT, 'test/support/eslint-run.mjs'), cwd, ...patterns], {
     cwd: join(REPO_ROOT, 'test'),
@@ -71,6 +71,13 @@ describe('ESLint Node API on a fixture project with a flat eslint.config.js', ()
     const text = results.flatMap((r) => r.messages.map((m) => m.message)).join('\n');
     expect(text).not.toContain('acme_Zq8Lw3Rt6Yp1Nc4Vb7Xm2Kd9');
     expect(text).toContain('Acme API token');
+  });
+
+  it('finds the same with the JavaScript RegExp fallback (an editor where the RE2 addon does not load)', () => {
+    const fallback = lint(FIXTURE, ['src/handler.ts'], { LEAKGUARD_REGEX_ENGINE: 'js' });
+    const primary = results.find((r) => r.filePath.endsWith('handler.ts'))!;
+    expect(actual(fallback[0]!)).toEqual(actual(primary));
+    expect(actual(fallback[0]!)).toContain('9:leakguard/no-hardcoded-secrets');
   });
 
   it('fixes are described per cloud in the messages', () => {
