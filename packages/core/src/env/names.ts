@@ -61,6 +61,9 @@ export const DESCRIPTIVE_SUFFIXES = [
   'provider', 'providers', 'error', 'errors', 'message', 'label', 'placeholder', 'field', 'fields', 'policy', 'rotation',
   'format', 'pattern', 'regex', 'validator', 'schema', 'kind', 'prefix', 'hash', 'hashed', 'digest', 'strength',
   'min', 'max', 'size', 'limit', 'flow', 'guard', 'module', 'router', 'routes', 'page', 'view', 'component',
+  // when and whether: `passwordChangedAt`, `TOKEN_CREATED_DATE`, `apiKeyMissing`, `passwordSet`
+  'at', 'date', 'time', 'timestamp', 'changed', 'updated', 'created', 'valid', 'invalid', 'missing', 'present',
+  'configured', 'exists', 'set', 'hint',
 ];
 
 /** First words that make a name a flag or a count: `hasPassword`, `isTokenValid`, `ENABLE_AUTH`, `maxTokens`. */

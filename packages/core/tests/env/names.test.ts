@@ -24,7 +24,7 @@ describe('isSecretLikeName', () => {
     'passwordLength', 'TOKEN_TTL',
     // descriptions of a secret, not the secret
     'AUTH_MODE', 'authMiddleware', 'PASSWORD_POLICY', 'passwordHash', 'TOKEN_PREFIX', 'hasPassword', 'isTokenValid',
-    'ENABLE_AUTH', 'maxTokens', 'authProvider',
+    'ENABLE_AUTH', 'maxTokens', 'authProvider', 'passwordChangedAt', 'TOKEN_CREATED_DATE', 'apiKeyMissing', 'passwordSet',
     // tokens that are not credentials
     'NextToken', 'nextToken', 'continuationToken', 'ClientRequestToken', 'paginationToken', 'cancellationToken', 'tokens',
     'tokenizer',
