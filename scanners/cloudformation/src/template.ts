@@ -251,6 +251,10 @@ export function templateFacts(input: TemplateInput): FactSet {
           ...(typeEntry && typeText ? { parameterType: pos(typeText, typeEntry.value) } : {}),
           literalValue: get(props, 'Value')?.kind === 'scalar',
         });
+        const valueEntry = entry(props, 'Value');
+        if (secretLike && valueEntry?.value.kind === 'scalar' && typeof valueEntry.value.value === 'string') {
+          facts.secretAttributes.push({ source: `${src}.Properties.Value`, name: pos(lastSegment && isSecretLikeName(lastSegment) ? lastSegment : r.key.replace(/(Parameter|Param)$/, ''), valueEntry.keySpan), value: pos(valueEntry.value.value, valueEntry.value) });
+        }
         break;
       }
       case 'AWS::Lambda::Permission': {

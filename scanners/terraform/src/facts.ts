@@ -415,11 +415,24 @@ export function terraformFacts(input: FileFactsInput): FactSet {
           ...(tv?.t === 'str' ? { parameterType: pos(tv.v, tv.r) } : {}),
           literalValue: attr(b.body, 'value')?.expr.k === 'lit',
         });
+        // A secret-named parameter whose value is written here: the secret is in the code.
+        const value = attr(b.body, 'value');
+        if (value?.expr.k === 'lit' && typeof value.expr.value === 'string') {
+          facts.secretAttributes.push({ source: `${address}.value`, name: pos(last ?? name, value.nameRegion), value: pos(value.expr.value, value.expr.r) });
+        }
         break;
       }
-      case 'azurerm_key_vault_secret':
+      case 'azurerm_key_vault_secret': {
+        const value = attr(b.body, 'value');
+        const kvName = ev.eval(attr(b.body, 'name')?.expr ?? { k: 'lit', value: name, r: b.header });
+        if (value?.expr.k === 'lit' && typeof value.expr.value === 'string') {
+          // Judged by the secret's name, or as a secret whatever its name: it is a Key Vault secret.
+          const n = kvName.t === 'str' && isSecretLikeName(kvName.v) ? kvName.v : `${name}-secret`;
+          facts.secretAttributes.push({ source: `${address}.value`, name: pos(n, value.nameRegion), value: pos(value.expr.value, value.expr.r) });
+        }
         facts.stores.push({ kind: 'azure-keyvault-secret', source: address, region: b.header, rotation: attr(b.body, 'expiration_date') ? true : false, customerManagedKey: 'unknown', secretLike: true });
         break;
+      }
       default:
         if (FUNCTION_APPS.has(type)) envMap('azure-functions', address, attr(b.body, 'app_settings')?.expr);
     }

@@ -17,7 +17,7 @@ import {
   type ScanOutput,
 } from '@leakguard/core';
 import { collectSymbols, emptySymbols, terraformFacts, type ModuleSymbols } from './facts.js';
-import { initHcl, parseHcl } from './hcl.js';
+import { hclReady, initHcl, parseHcl } from './hcl.js';
 import { parseTfJson } from './json.js';
 import type { HFile } from './model.js';
 
@@ -48,8 +48,15 @@ export class TerraformScanner implements FileScanner {
   /** Directory -> its files' declarations (parsed once per process). */
   private readonly modules = new Map<string, Map<string, FileSymbols>>();
 
+  /** Why the grammar could not be loaded, if it could not: files are then only secret-scanned. */
+  private loadError: string | undefined;
+
   async init(): Promise<void> {
-    await initHcl();
+    try {
+      await initHcl();
+    } catch (error) {
+      this.loadError = error instanceof Error ? error.message : String(error);
+    }
   }
 
   accepts(input: ScanInput): boolean {
@@ -94,7 +101,11 @@ export class TerraformScanner implements FileScanner {
   }
 
   async scan(input: ScanInput, context: ScanContext): Promise<ScanOutput> {
-    await initHcl();
+    if (!hclReady()) await this.init();
+    if (this.loadError !== undefined) {
+      // Without the grammar the file still gets the plain secret pass (coversSecrets is false).
+      return { drafts: [], notifications: [{ kind: 'internal', level: 'error', message: `Terraform grammar could not be loaded (${this.loadError}); ${input.path} was only scanned for secrets`, path: input.path }] };
+    }
     const isTfvars = TFVARS.test(input.path);
     const file = parseAny(input.path, input.text);
     const notifications: Notification[] = file.errors.map((e) => ({
