@@ -1,9 +1,16 @@
 /**
- * typescript-eslint's RuleTester on vitest. `cases()` turns a table into RuleTester cases: plain
- * JavaScript rows run twice (as `.js` and as `.ts`), TypeScript rows once (as `.ts`).
+ * typescript-eslint's RuleTester on vitest. `valid()` / `invalid()` turn a table into RuleTester
+ * cases: plain JavaScript rows run twice (as `.js` through espree, and as `.ts` through
+ * @typescript-eslint/parser), TypeScript rows once (as `.ts`).
  */
+import { createRequire } from 'node:module';
 import { RuleTester, type InvalidTestCase, type ValidTestCase } from '@typescript-eslint/rule-tester';
 import { afterAll, describe, it } from 'vitest';
+
+// JavaScript rows are parsed by ESLint's own default parser (espree), as a user's .js files are.
+const requireFromEslint = createRequire(createRequire(import.meta.url).resolve('eslint'));
+const espree = requireFromEslint('espree') as object;
+const JS_LANGUAGE_OPTIONS = { parser: espree, parserOptions: { ecmaVersion: 'latest', sourceType: 'module' } } as const;
 
 RuleTester.afterAll = afterAll;
 RuleTester.describe = describe;
@@ -26,10 +33,17 @@ export interface InvalidRow<M extends string, O extends Options> extends Row<O> 
   errors: M[] | { messageId: M; line?: number; data?: Record<string, unknown> }[];
 }
 
-function variants<O extends Options>(row: Row<O>): { filename: string; name: string }[] {
-  if (row.filename) return [{ filename: row.filename, name: row.filename }];
-  const langs = row.lang === 'ts' ? ['ts'] : ['js', 'ts'];
-  return langs.map((l) => ({ filename: `src/handler.${l}`, name: l }));
+interface Variant {
+  filename: string;
+  name: string;
+  languageOptions?: typeof JS_LANGUAGE_OPTIONS;
+}
+
+function variants<O extends Options>(row: Row<O>): Variant[] {
+  const js = (filename: string): Variant => ({ filename, name: filename, languageOptions: JS_LANGUAGE_OPTIONS });
+  if (row.filename) return [/\.[cm]?jsx?$/.test(row.filename) ? js(row.filename) : { filename: row.filename, name: row.filename }];
+  if (row.lang === 'ts') return [{ filename: 'src/handler.ts', name: 'ts' }];
+  return [{ ...js('src/handler.js'), name: 'js' }, { filename: 'src/handler.ts', name: 'ts' }];
 }
 
 export function valid<O extends Options>(rows: Row<O>[]): ValidTestCase<O>[] {
@@ -38,6 +52,7 @@ export function valid<O extends Options>(rows: Row<O>[]): ValidTestCase<O>[] {
       code: row.code,
       filename: v.filename,
       name: `${v.name}: ${row.code.replace(/\s+/g, ' ').trim()}`,
+      ...(v.languageOptions ? { languageOptions: v.languageOptions } : {}),
       ...(row.options ? { options: row.options } : {}),
     })),
   );
@@ -49,6 +64,7 @@ export function invalid<M extends string, O extends Options>(rows: InvalidRow<M,
       code: row.code,
       filename: v.filename,
       name: `${v.name}: ${row.code.replace(/\s+/g, ' ').trim()}`,
+      ...(v.languageOptions ? { languageOptions: v.languageOptions } : {}),
       ...(row.options ? { options: row.options } : {}),
       errors: row.errors.map((e) => (typeof e === 'string' ? { messageId: e } : e)),
     })),
