@@ -55,4 +55,5 @@ export function isSecretCandidate(text: string): boolean {
 export const SETTING_SUFFIXES: string[][] = [
   ['spec'], ['usage'], ['policy'], ['algorithm'], ['mode'], ['version'], ['format'], ['rotation'], ['period'],
   ['days'], ['status'], ['method'], ['source'], ['config'], ['configuration'], ['strategy'], ['level'], ['kind'],
+  ['template'], ['validity'], ['units'], ['characters'], ['prefix'], ['suffix'], ['pattern'], ['regex'], ['field'],
 ];

@@ -162,6 +162,8 @@ describe('secret/* on inputs and attributes', () => {
     ['customer_master_key_spec', 'SYMMETRIC_DEFAULT', false],
     ['secret_rotation_days', 'thirty-days', false],
     ['password_policy', 'strict-mixed-case', false],
+    ['SecretStringTemplate', '{"username": "admin"}', false],
+    ['SecretString', '{"password": "Sup3r-S3cret-Db-2024"}', true],
   ])('attribute %s = %s -> %s', (name, value, fires) => {
     const issues = judgeSecretAttribute({ source: 'provider.aws', name: { value: name, region: r(1) }, value: { value, region: r(1, 20) } });
     expect(issues.map((i) => i.ruleId)).toEqual(fires ? ['secret/literal-secret-attribute'] : []);
