@@ -314,3 +314,24 @@ describe('leakguard history: shallow and empty repositories', () => {
     expect(out.notifications.some((n) => /no commits/.test(n.message))).toBe(true);
   });
 });
+
+describe('leakguard history: worker threads', () => {
+  it('gives the same findings and commits with workers as in one thread (enough blobs to start workers)', () => {
+    const big = TestRepo.init();
+    const cfg = join(big.dir, '..', `${big.dir.split('/').pop()}-leakguard.yaml`);
+    writeFileSync(cfg, DEMO_CONFIG);
+    for (let c = 0; c < 3; c++) {
+      const files: Record<string, string> = {};
+      for (let i = 0; i < 150; i++) files[`src/f${i}.js`] = i % 25 === c ? `// rev ${c}\nconst k = "${demoToken(`w-${c}-${i}`)}";\n` : `// rev ${c}\nexport const v = ${i};\n`;
+      big.commit(`commit ${c}`, files);
+    }
+    const run = (jobs: string) => {
+      const r = runCli(['history', '.', '--config', cfg, '--format', 'json', '--jobs', jobs], { cwd: big.dir });
+      expect(r.status).toBe(1);
+      return (JSON.parse(r.stdout) as JsonOut).findings.map((f) => [f.location.path, f.fingerprint, f.commit?.sha, f.commit?.presentAtHead]);
+    };
+    const one = run('1');
+    expect(one).toHaveLength(18);
+    expect(run('2')).toEqual(one);
+  });
+});

@@ -41,6 +41,7 @@ export interface HistoryCommand extends CommonOptions {
   since?: string;
   maxCount?: number;
   maxFileSizeMb: number;
+  jobs?: number;
 }
 
 export type Command = ScanCommand | HistoryCommand | { command: 'help'; topic?: string } | { command: 'version' };
@@ -164,6 +165,11 @@ export function parseCommandLine(argv: string[]): Command {
       const n = Number(values['max-count']);
       if (!Number.isInteger(n) || n < 1) throw new UsageError('--max-count takes a whole number of commits, 1 or more');
       history.maxCount = n;
+    }
+    if (values.jobs !== undefined) {
+      const jobs = Number(values.jobs);
+      if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256) throw new UsageError('--jobs takes a whole number from 1 to 256');
+      history.jobs = jobs;
     }
     return history;
   }

@@ -62,6 +62,7 @@ async function historyCommand(cmd: HistoryCommand, io: Io): Promise<number> {
   if (cmd.branch !== undefined) request.branch = cmd.branch;
   if (cmd.since !== undefined) request.since = cmd.since;
   if (cmd.maxCount !== undefined) request.maxCount = cmd.maxCount;
+  if (cmd.jobs !== undefined) request.jobs = cmd.jobs;
   const report = await runHistory(request);
   return finish(report, baseline, cmd, io, `unique blobs of ${report.history.commits} commits`);
 }

@@ -17,12 +17,18 @@ import {
   type Notification,
   type ScanReport,
 } from '@leakguard/core';
-import { walkHistory, type CommitInfo } from '@leakguard/scanner-git';
+import { availableParallelism } from 'node:os';
+import { walkHistory, type CommitInfo, type HistoryBlob } from '@leakguard/scanner-git';
 import type { Progress } from '../progress.js';
-import { looksBinary } from '../read-input.js';
 import { createScanContext, enabledRules } from '../run-scan.js';
-import { scanFileText } from '../scan-file.js';
 import { VERSION } from '../version.js';
+import { BlobPool } from './blob-pool.js';
+import type { BlobOutcome } from './protocol.js';
+
+const BATCH_BLOBS = 32;
+const BATCH_BYTES = 2 * 1048576;
+/** Below this many blobs, starting workers (each compiles the catalog) costs more than it saves. */
+const WORKERS_AFTER_BLOBS = 256;
 
 export interface HistoryRequest {
   /** Repository path, relative to `base`. */
@@ -35,6 +41,8 @@ export interface HistoryRequest {
   maxFileSizeMb: number;
   category: string;
   progress: Progress;
+  /** Worker threads (default: the number of cores; 1 scans in the main thread). */
+  jobs?: number;
 }
 
 export interface HistoryStats {
@@ -80,50 +88,92 @@ export async function runHistory(request: HistoryRequest): Promise<ScanReport & 
     });
   }
 
-  for await (const event of walk.events) {
-    if (event.kind === 'commit') {
-      history.commits++;
-      continue;
-    }
-    if (event.kind === 'skipped') {
-      if (event.reason === 'large') {
-        history.largeBlobs++;
+  // Blobs go to the workers in batches; results are taken in submission order, so the first
+  // commit (parents before children) still wins whichever worker finishes first.
+  // Small histories stay in the main thread; workers start once there is enough to share.
+  const jobs = request.jobs ?? availableParallelism();
+  let pool = await BlobPool.start(1, request.config, ctx);
+  let upgraded = jobs <= 1;
+  type Meta = { oid: string; commit: CommitInfo; size: number };
+  const inFlight: { metas: Meta[]; outcomes: Promise<BlobOutcome[]> }[] = [];
+  let maxInFlight = 2;
+  let batch: HistoryBlob[] = [];
+  let batchBytes = 0;
+  const settle = async ({ metas, outcomes }: (typeof inFlight)[number]) => {
+    const results = await outcomes;
+    metas.forEach((meta, i) => {
+      const outcome = results[i]!;
+      if (outcome.binary) {
+        history.binaryBlobs++;
         stats.filesSkipped++;
-        notifications.push({
-          kind: 'skipped-large',
-          level: 'note',
-          message: `skipped in commit ${event.commit.sha.slice(0, 12)}: ${((event.size ?? 0) / 1048576).toFixed(1)} MB is over --max-file-size`,
-          path: event.path,
-        });
-      } else if (!excludedSeen.has(event.path)) {
-        excludedSeen.add(event.path);
-        history.excludedPaths++;
+        return;
       }
-      continue;
-    }
-    const { blob } = event;
-    history.blobs++;
-    if (looksBinary(blob.data)) {
-      history.binaryBlobs++;
-      stats.filesSkipped++;
-      continue;
-    }
-    const text = blob.data.toString('utf8');
-    const result = await scanFileText(blob.path, text, ctx);
-    stats.filesScanned++;
-    stats.bytesScanned += blob.data.length;
+      stats.filesScanned++;
+      stats.bytesScanned += meta.size;
+      for (const n of outcome.notifications) notifications.push({ ...n, message: `in commit ${meta.commit.sha.slice(0, 12)}: ${n.message}` });
+      const inHead = walk.headBlobs.has(meta.oid);
+      for (const finding of outcome.findings) {
+        const key = historyKey(finding);
+        if (inHead) atHead.add(key);
+        if (findings.has(key)) continue;
+        finding.commit = provenance(meta.commit);
+        findings.set(key, finding);
+      }
+    });
     request.progress.tick(stats.filesScanned, stats.bytesScanned);
-    for (const n of result.notifications) {
-      notifications.push({ ...n, message: `in commit ${blob.commit.sha.slice(0, 12)}: ${n.message}` });
+  };
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const blobs = batch;
+    batch = [];
+    batchBytes = 0;
+    if (!upgraded && history.blobs >= WORKERS_AFTER_BLOBS) {
+      upgraded = true;
+      const workers = await BlobPool.start(jobs, request.config, ctx);
+      if (workers.workers > 0) {
+        await pool.close();
+        pool = workers;
+        maxInFlight = Math.max(2, workers.workers * 2);
+      }
     }
-    const inHead = walk.headBlobs.has(blob.oid);
-    for (const finding of result.findings) {
-      const key = historyKey(finding);
-      if (inHead) atHead.add(key);
-      if (findings.has(key)) continue;
-      finding.commit = provenance(blob.commit);
-      findings.set(key, finding);
+    const outcomes = pool.submit(blobs);
+    outcomes.catch(() => undefined);
+    inFlight.push({ metas: blobs.map((b) => ({ oid: b.oid, commit: b.commit, size: b.data.length })), outcomes });
+    while (inFlight.length > maxInFlight) await settle(inFlight.shift()!);
+  };
+
+  try {
+    for await (const event of walk.events) {
+      if (event.kind === 'commit') {
+        history.commits++;
+        continue;
+      }
+      if (event.kind === 'skipped') {
+        if (event.reason === 'large') {
+          history.largeBlobs++;
+          stats.filesSkipped++;
+          notifications.push({
+            kind: 'skipped-large',
+            level: 'note',
+            message: `skipped in commit ${event.commit.sha.slice(0, 12)}: ${((event.size ?? 0) / 1048576).toFixed(1)} MB is over --max-file-size`,
+            path: event.path,
+          });
+        } else if (!excludedSeen.has(event.path)) {
+          excludedSeen.add(event.path);
+          history.excludedPaths++;
+        }
+        continue;
+      }
+      const { blob } = event;
+      history.blobs++;
+      batch.push(blob);
+      batchBytes += blob.data.length;
+      if (batch.length >= BATCH_BLOBS || batchBytes >= BATCH_BYTES) await flush();
     }
+    await flush();
+    while (inFlight.length > 0) await settle(inFlight.shift()!);
+  } finally {
+    await pool.close();
   }
   request.progress.done();
 

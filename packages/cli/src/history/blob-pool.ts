@@ -1,0 +1,120 @@
+/**
+ * The blob pool of `leakguard history`: worker threads (one per core, or --jobs) that scan batches
+ * of blobs. `submit` resolves with one outcome per blob, in order; callers keep the promises in
+ * submission order, so attribution (the first commit wins) does not depend on which worker was
+ * faster. Without workers (one job, or running from TypeScript sources) batches run in-process.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { LeakguardConfig } from '@leakguard/core';
+import type { FileScanContext } from '../scan-file.js';
+import type { BlobOutcome, BlobWorkerMessage } from './protocol.js';
+import { scanBlobs } from './scan-blobs.js';
+
+export interface PendingBlob {
+  path: string;
+  data: Buffer;
+}
+
+interface Slot {
+  worker: Worker;
+  busy: number;
+  alive: boolean;
+  waiting: Map<number, { resolve: (o: BlobOutcome[]) => void; reject: (e: Error) => void }>;
+}
+
+function workerScript(): URL | undefined {
+  const url = new URL('./worker.js', import.meta.url);
+  return import.meta.url.endsWith('.js') && existsSync(fileURLToPath(url)) ? url : undefined;
+}
+
+/** Packs blobs into one fresh buffer (which can be transferred without touching the originals). */
+function pack(blobs: PendingBlob[]): { paths: string[]; ends: number[]; bytes: Uint8Array } {
+  let total = 0;
+  for (const b of blobs) total += b.data.length;
+  const bytes = new Uint8Array(total);
+  const ends: number[] = [];
+  let at = 0;
+  for (const b of blobs) {
+    bytes.set(b.data, at);
+    at += b.data.length;
+    ends.push(at);
+  }
+  return { paths: blobs.map((b) => b.path), ends, bytes };
+}
+
+export class BlobPool {
+  private nextId = 0;
+
+  private constructor(
+    private readonly slots: Slot[],
+    private readonly ctx: FileScanContext,
+  ) {}
+
+  /** Starts `jobs` workers (none for one job); workers that fail to start are left out. */
+  static async start(jobs: number, config: LeakguardConfig, ctx: FileScanContext): Promise<BlobPool> {
+    const script = workerScript();
+    if (jobs <= 1 || !script) return new BlobPool([], ctx);
+    const started = await Promise.all(
+      Array.from({ length: jobs }, () => {
+        const worker = new Worker(script, { workerData: { config } });
+        return new Promise<Slot | undefined>((resolve) => {
+          const onMessage = (m: BlobWorkerMessage) => {
+            if (m.type === 'ready') resolve({ worker, busy: 0, alive: true, waiting: new Map() });
+            else if (m.type === 'init-error') {
+              void worker.terminate();
+              resolve(undefined);
+            }
+          };
+          worker.once('message', onMessage);
+          worker.once('error', () => resolve(undefined));
+        });
+      }),
+    );
+    const slots = started.filter((s): s is Slot => s !== undefined);
+    for (const slot of slots) {
+      slot.worker.on('message', (m: BlobWorkerMessage) => {
+        if (m.type !== 'result') return;
+        const w = slot.waiting.get(m.id);
+        slot.waiting.delete(m.id);
+        slot.busy--;
+        w?.resolve(m.outcomes);
+      });
+      const die = (reason: string) => {
+        if (!slot.alive) return;
+        slot.alive = false;
+        for (const w of slot.waiting.values()) w.reject(new Error(`history worker failed: ${reason}`));
+        slot.waiting.clear();
+      };
+      slot.worker.on('error', (e) => die(e.message));
+      slot.worker.on('exit', (code) => die(`exited with code ${code}`));
+    }
+    return new BlobPool(slots, ctx);
+  }
+
+  get workers(): number {
+    return this.slots.filter((s) => s.alive).length;
+  }
+
+  /** Scans a batch; resolves with one outcome per blob, in order. */
+  submit(blobs: PendingBlob[]): Promise<BlobOutcome[]> {
+    const { paths, ends, bytes } = pack(blobs);
+    const live = this.slots.filter((s) => s.alive);
+    if (live.length === 0) return scanBlobs(paths, ends, bytes, this.ctx);
+    const slot = live.reduce((a, b) => (b.busy < a.busy ? b : a));
+    const id = this.nextId++;
+    slot.busy++;
+    return new Promise((resolve, reject) => {
+      slot.waiting.set(id, { resolve, reject });
+      slot.worker.postMessage({ type: 'batch', id, paths, ends, bytes }, [bytes.buffer as ArrayBuffer]);
+    });
+  }
+
+  async close(): Promise<void> {
+    for (const slot of this.slots) {
+      slot.alive = false;
+      await slot.worker.terminate();
+    }
+  }
+}
