@@ -105,7 +105,10 @@ export function parseTree(text: string, limits: ParseLimits = DEFAULT_LIMITS): P
     return { problems: [{ message: error instanceof Error ? error.message : String(error), offset: 0 }] };
   }
   if (doc.errors.length > 0) {
-    return { problems: doc.errors.map((e) => ({ message: e.message.split('\n')[0] ?? 'YAML error', offset: e.pos[0] })) };
+    // One notification per file: the first error (the rest usually follow from it), with a count.
+    const first = [...doc.errors].sort((a, b) => a.pos[0] - b.pos[0])[0]!;
+    const more = doc.errors.length > 1 ? ` (and ${doc.errors.length - 1} more)` : '';
+    return { problems: [{ message: `${first.message.split('\n')[0] ?? 'YAML error'}${more}`, offset: first.pos[0] }] };
   }
   if (!doc.contents) return { problems: [] };
   let nodes = 0;

@@ -113,6 +113,7 @@ describe('CloudFormation: positions, secrets and malformed input', () => {
     expect(out.drafts).toEqual([]);
     expect(out.notifications[0]).toMatchObject({ kind: 'parse-error', path: 'broken.yaml' });
     expect(out.notifications[0]?.line).toBeGreaterThanOrEqual(4);
+    expect(out.notifications).toHaveLength(1);
   });
 
   it('bounds alias bombs', () => {

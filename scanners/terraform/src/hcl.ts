@@ -205,7 +205,7 @@ class Converter {
   }
 
   collectErrors(n: TSNode): void {
-    if (this.errors.length >= 5) return;
+    if (this.errors.length >= 1) return; // the first error: the rest usually follow from it
     if (n.type === 'ERROR' || n.isMissing) {
       const what = n.isMissing ? `missing "${n.type}"` : `unexpected "${n.text.slice(0, 30).split('\n')[0]}"`;
       this.errors.push({ message: `syntax error: ${what}`, line: n.startPosition.row + 1, column: n.startPosition.column + 1 });
