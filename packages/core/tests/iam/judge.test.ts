@@ -152,10 +152,10 @@ describe('judgeManagedPolicyAttachment', () => {
 });
 
 describe('wildcard-resource allow-list', () => {
-  it.each(['sts:GetCallerIdentity', 'logs:CreateLogGroup', 'xray:PutTraceSegments', 'ec2:DescribeInstances', 'ec2:Describe*', 'ce:GetCostAndUsage'])('%s needs "*"', (a) => {
+  it.each(['sts:GetCallerIdentity', 'logs:CreateLogGroup', 'xray:PutTraceSegments', 'ec2:DescribeInstances', 'ec2:Describe*', 'ce:GetCostAndUsage', 'comprehend:BatchDetectKeyPhrases', 'rekognition:DetectText', 'translate:TranslateText'])('%s needs "*"', (a) => {
     expect(requiresWildcardResource(a)).toBe(true);
   });
-  it.each(['s3:GetObject', 'secretsmanager:GetSecretValue', 'ec2:*', 'ec2:RunInstances', 'ec2:CreateTags', 'logs:*', '*'])('%s can be scoped', (a) => {
+  it.each(['s3:GetObject', 'secretsmanager:GetSecretValue', 'ec2:*', 'ec2:RunInstances', 'ec2:CreateTags', 'logs:*', '*', 'ses:SendEmail', 'rekognition:DetectCustomLabels', 'comprehend:ClassifyDocument'])('%s can be scoped', (a) => {
     expect(requiresWildcardResource(a)).toBe(false);
   });
   it('holds well-formed service:action entries', () => {
