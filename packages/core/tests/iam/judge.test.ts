@@ -159,7 +159,7 @@ describe('wildcard-resource allow-list', () => {
     expect(requiresWildcardResource(a)).toBe(false);
   });
   it('holds well-formed service:action entries', () => {
-    for (const a of ACTIONS_REQUIRING_WILDCARD_RESOURCE) expect(a).toMatch(/^[a-z0-9-]+:[A-Za-z*]+$/);
+    for (const a of ACTIONS_REQUIRING_WILDCARD_RESOURCE) expect(a).toMatch(/^[a-z0-9-]+:[A-Za-z0-9*]+$/);
   });
 });
 
