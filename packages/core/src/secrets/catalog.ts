@@ -34,7 +34,7 @@ export interface CatalogRule {
    * The pattern may span lines (PEM blocks): its window around a keyword is not cut at line ends.
    */
   multiline?: boolean;
-  /** How many characters on each side of a keyword the pattern sees (default 1024). */
+  /** How many characters on each side of a keyword the pattern sees (default 512; a `^`-anchored pattern sees its line from the start). */
   window?: number;
   /**
    * A broad rule (generic assignment, any PEM key, password in any URL): dropped where a specific

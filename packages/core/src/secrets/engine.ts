@@ -37,6 +37,8 @@ interface CompiledRule {
   allow: RegExp[];
   group: number;
   window: number;
+  /** The pattern starts with `^`: its window always starts at the line start. */
+  anchored: boolean;
 }
 
 export interface EngineOptions {
@@ -49,7 +51,7 @@ export interface EngineOptions {
   rules?: CatalogRule[];
 }
 
-const DEFAULT_WINDOW = 1024;
+const DEFAULT_WINDOW = 512;
 
 let cachedCatalog: CatalogRule[] | undefined;
 /** The shipped catalog, read once per process (workers each read it once). */
@@ -70,19 +72,26 @@ function compilePatterns(c: CompiledRule, engine: RegexEngineName): RegExp {
   }
 }
 
+/** Counts the capturing groups of a pattern (without compiling it: 300 compilations cost ~50 ms). */
+export function capturingGroups(pattern: string): number {
+  let count = 0;
+  let inClass = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const ch = pattern[i];
+    if (ch === '\\') i++;
+    else if (inClass) inClass = ch !== ']';
+    else if (ch === '[') inClass = true;
+    else if (ch === '(' && (pattern[i + 1] !== '?' || (pattern[i + 2] === '<' && pattern[i + 3] !== '=' && pattern[i + 3] !== '!') || pattern[i + 2] === 'P')) count++;
+  }
+  return count;
+}
+
 function prepareRule(rule: CatalogRule): CompiledRule {
   let group = rule.secretGroup;
   if (group === undefined) {
-    // Count the pattern's groups: an empty alternative makes it match the empty string.
-    let groups = 0;
-    try {
-      groups = new RegExp(`${rule.pattern}|`).exec('')!.length - 1;
-    } catch {
-      groups = 1; // RE2-only syntax; compilePatterns reports real errors
-    }
-    group = groups > 0 ? 1 : 0;
+    group = capturingGroups(rule.pattern) > 0 ? 1 : 0;
   }
-  return { rule, allow: [], group, window: rule.window ?? DEFAULT_WINDOW };
+  return { rule, allow: [], group, window: rule.window ?? DEFAULT_WINDOW, anchored: rule.pattern.startsWith('^') };
 }
 
 export class SecretEngine {
@@ -146,7 +155,7 @@ export class SecretEngine {
       }
       for (const ri of this.automaton.outputs[hits.states[h]!]!) {
         const c = this.compiled[ri]!;
-        let ws = pos - c.window;
+        let ws = c.anchored ? lineStart : pos - c.window;
         let we = pos + c.window;
         if (c.rule.multiline) {
           if (ws < 0) ws = 0;

@@ -18,7 +18,7 @@ export class KeywordAutomaton {
   /** Character code (ASCII) -> class; 0 is "a character no keyword uses". */
   private readonly classOf = new Uint8Array(128);
   private readonly classes: number;
-  /** Dense transitions: `delta[state * classes + class]`. */
+  /** Dense transitions, see the constructor's end for the packed form. */
   private readonly delta: Int32Array;
   /** Per state: the payloads (for example rule indexes) of every keyword ending there; empty when none. */
   readonly outputs: number[][];
@@ -87,8 +87,16 @@ export class KeywordAutomaton {
         }
       }
     }
-    this.delta = delta;
-    this.outputs = out.map((o) => [...o].sort((a, b) => a - b));
+    // Hot-loop form: entries hold the target state already multiplied by the class count, and
+    // states where a keyword ends are stored negated (-(state * classes) - 1).
+    const out2 = out.map((o) => [...o].sort((a, b) => a - b));
+    const packed = new Int32Array(n * this.classes);
+    for (let i = 0; i < packed.length; i++) {
+      const t = delta[i]!;
+      packed[i] = out2[t]!.length > 0 ? -(t * this.classes) - 1 : t * this.classes;
+    }
+    this.delta = packed;
+    this.outputs = out2;
     this.hasOutput = new Uint8Array(n);
     this.outputs.forEach((o, s) => (this.hasOutput[s] = o.length > 0 ? 1 : 0));
   }
@@ -101,17 +109,18 @@ export class KeywordAutomaton {
     const classOf = this.classOf;
     const delta = this.delta;
     const classes = this.classes;
-    const hasOutput = this.hasOutput;
-    let state = 0;
+    let row = 0; // current state * classes
     let lastBreak = -1;
     const n = text.length;
     for (let i = 0; i < n; i++) {
       const c = text.charCodeAt(i);
       if (c === 10) lastBreak = i;
-      state = delta[state * classes + (c < 128 ? classOf[c]! : 0)]!;
-      if (hasOutput[state] !== 0) {
+      const next = delta[row + (c < 128 ? classOf[c]! : 0)]!;
+      if (next >= 0) row = next;
+      else {
+        row = -next - 1;
         ends.push(i + 1);
-        states.push(state);
+        states.push(row / classes);
         lineBreaks.push(lastBreak);
       }
     }

@@ -1,0 +1,169 @@
+/**
+ * The secret engine: one keyword pass, patterns only near keywords, filters, exact positions.
+ * Tables of what is reported and what is not, under both regex engines.
+ */
+import { describe, expect, it } from 'vitest';
+import {
+  basicAuth,
+  capturingGroups,
+  CatalogError,
+  ConfigError,
+  crc32,
+  base62,
+  crc32Base62Token,
+  genericSecretValue,
+  jwtToken,
+  KeywordAutomaton,
+  parseCatalogRule,
+  parseConfig,
+  SecretEngine,
+  type CatalogRule,
+  type RegexEngineName,
+} from '@leakguard/core';
+
+const ENGINES: RegexEngineName[] = ['re2', 'js'];
+const engines = Object.fromEntries(ENGINES.map((e) => [e, new SecretEngine({ regexEngine: e })])) as Record<RegexEngineName, SecretEngine>;
+
+/** A valid-checksum token for a prefix (GitHub and npm format). */
+function crcToken(prefix: string, body = 'a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5'): string {
+  return `${prefix}${body}${base62(crc32(body), 6)}`;
+}
+const GHP = crcToken('ghp_');
+
+function rule(partial: Partial<CatalogRule> & { id: string; pattern: string; keywords: string[] }): CatalogRule {
+  return parseCatalogRule({ title: 'Test rule', description: 'A test rule.', severity: 'high', ...partial, examples: partial.examples }, 'test.yaml', false);
+}
+
+describe.each(ENGINES)('the %s engine', (name) => {
+  const engine = engines[name];
+  const ids = (text: string) => engine.scan(text).map((m) => m.ruleId);
+
+  it.each([
+    ['a GitHub token in code', `const t = "${GHP}";`, ['secret/github-pat']],
+    ['the same token assigned to a secret-like name: the specific rule wins', `GITHUB_TOKEN = "${GHP}"`, ['secret/github-pat']],
+    ['a Stripe test key from the docs: a well-known fake is still reported', 'Stripe.api_key = "sk_test_4eC39HqLyjWDarjtT1zdp7dc"', ['secret/stripe-test-secret-key']],
+    ['an AWS key id and its secret on consecutive lines', 'aws_access_key_id = AKIA2E4Q3MX7RZ6B5TWK\naws_secret_access_key = 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', ['secret/aws-access-key-id', 'secret/aws-access-key-pair']],
+    ['a password in a database URL', 'DATABASE_URL=postgres://app:Pw9s2LkQz7Xv@db.internal:5432/orders', ['secret/postgres-connection-string']],
+    ['a hard-coded password', 'const dbPassword = "Tr0ub4dor&3x";', ['secret/generic-password']],
+  ])('reports %s', (_what, text, expected) => {
+    expect(ids(text)).toEqual(expected);
+  });
+
+  it.each([
+    ['AWS documentation key (EXAMPLE)', 'aws_access_key_id = AKIAIOSFODNN7EXAMPLE'],
+    ['xxxx placeholder', `GITHUB_TOKEN=ghp_${'x'.repeat(36)}`],
+    ['<your-key> placeholder', 'api_key = "<your-api-key>"'],
+    ['${VAR} placeholder', 'password: "${DB_PASSWORD}"'],
+    ['changeme', 'password = "changeme"'],
+    ['a GitHub token with a wrong checksum', `const x = "${GHP.slice(0, -1)}${GHP.endsWith('A') ? 'B' : 'A'}"`],
+    ['a Secrets Manager ARN', 'dbSecret = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:prod/db-AbCdEf"'],
+    ['a CloudFormation dynamic reference', 'password: "{{resolve:secretsmanager:prod/db:SecretString:password}}"'],
+    ['a serverless.yml SSM variable', 'password: ${ssm:/prod/db/password}'],
+    ['process.env', 'const password = process.env.DB_PASSWORD;'],
+    ['a function call', 'const apiKey = getApiKey("payments");'],
+    ['a secret name, not a secret', 'secretName: "prod/payments/stripe-key"'],
+    ['prose', 'Enter your password to continue; the token expires in one hour.'],
+  ])('does not report %s', (_what, text) => {
+    expect(engine.scan(text)).toEqual([]);
+  });
+
+  it('gives the exact offsets, line and column of the secret, not of the whole match', () => {
+    const text = `// config\n\nexport const settings = {\n  github:   "${GHP}",\n};\n`;
+    const [draft] = engine.draftsFor(text);
+    expect(draft).toMatchObject({ ruleId: 'secret/github-pat', secret: GHP, region: { startLine: 4, startColumn: 14, endLine: 4, endColumn: 14 + GHP.length } });
+    const [match] = engine.scan(text);
+    expect(text.slice(match!.start, match!.end)).toBe(GHP);
+  });
+
+  it('counts columns in UTF-16 code units after non-ASCII text', () => {
+    const text = `const émoji = "🔑"; const t = "${GHP}";`;
+    const [match] = engine.scan(text);
+    expect(text.slice(match!.start, match!.end)).toBe(GHP);
+  });
+
+  it('reports a PEM private key as one multi-line region', () => {
+    const body = Array.from({ length: 4 }, (_, i) => `MIIEowIBAAKCAQEA${String(i).repeat(4)}q8Zr1Xk3vB7nL0pQ2wE4rT6yU8iO9aS1dF3gH5jK7lZ9xC1v`).join('\n');
+    const text = `key:\n-----BEGIN RSA PRIVATE KEY-----\n${body}\n-----END RSA PRIVATE KEY-----\n`;
+    const [draft] = engine.draftsFor(text);
+    expect(draft).toMatchObject({ ruleId: 'secret/private-key-rsa', region: { startLine: 2, startColumn: 1, endLine: 7 } });
+  });
+});
+
+describe('keywords gate the patterns', () => {
+  const custom = rule({ id: 'secret/test-near', keywords: ['acme_'], pattern: '\\b(acme_[a-z0-9]{12})\\b' });
+  const far = rule({ id: 'secret/test-far', keywords: ['marker'], pattern: '\\b(zz[0-9]{10})\\b', window: 32 });
+  const engine = new SecretEngine({ rules: [custom, far] });
+
+  it.each([
+    ['the keyword is part of the match', 'x = acme_abcdef123456', ['secret/test-near']],
+    ['case does not matter to the keyword pass', 'x = ACME_abcdef123456', []], // the pattern itself is case-sensitive
+    ['a match within the window of its keyword', 'marker zz0123456789', ['secret/test-far']],
+    ['a match beyond the window is not searched', `marker ${' '.repeat(64)} zz0123456789`, []],
+    ['a match on another line than its keyword is not searched', 'marker\nzz0123456789', []],
+    ['no keyword, no search', 'zz0123456789', []],
+  ])('%s', (_what, text, expected) => {
+    expect(engine.scan(text).map((m) => m.ruleId)).toEqual(expected);
+  });
+});
+
+describe('KeywordAutomaton', () => {
+  it('finds every occurrence, overlapping ones included, case-insensitively, with its line start', () => {
+    const ac = new KeywordAutomaton(['he', 'she', 'hers'], [[0], [1], [2]]);
+    const hits = ac.scan('x\nuSHErs');
+    const found = hits.ends.map((end, i) => [end, ac.outputs[hits.states[i]!], hits.lineBreaks[i]]);
+    expect(found).toEqual([
+      [6, [0, 1], 1], // "sHE" ends both "she" and "he"
+      [8, [2], 1], // "hErs"
+    ]);
+  });
+});
+
+describe('offline validators', () => {
+  it.each([
+    [crc32Base62Token, GHP, true],
+    [crc32Base62Token, `${GHP.slice(0, -6)}000000`, false],
+    [jwtToken, 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln', true],
+    [jwtToken, 'eyJub3QiOiJqd3QifQ.eyJzdWIiOiIxIn0.c2ln', false],
+    [basicAuth, Buffer.from('deploy:s3cret').toString('base64'), true],
+    [basicAuth, Buffer.from('no colon').toString('base64'), false],
+    [genericSecretValue, 'Xk9#mQ2vLp7z', true],
+    [genericSecretValue, 'prod/db/password', false],
+    [genericSecretValue, 'DB_PASSWORD', false],
+    [genericSecretValue, 'passwordField', false],
+    [genericSecretValue, 'https://auth.example.com/token', false],
+    [genericSecretValue, 'arn:aws:ssm:eu-west-1:1:parameter/x', false],
+  ])('%o(%s) is %s', (validator, value, expected) => {
+    expect(validator(value)).toBe(expected);
+  });
+});
+
+describe('custom rules', () => {
+  it('verifies the examples a custom rule ships', () => {
+    const good = rule({ id: 'secret/acme-key', keywords: ['acme_'], pattern: '\\b(acme_[a-z0-9]{12})\\b', examples: { positive: ['k = «acme_abcdef123456»'], negative: ['k = acme_short'] } });
+    expect(() => new SecretEngine({ extraRules: [good] })).not.toThrow();
+    const bad = rule({ id: 'secret/acme-key', keywords: ['acme_'], pattern: '\\b(acme_[a-z0-9]{12})\\b', examples: { positive: ['k = «acme_abc»'], negative: ['k = acme_abcdef123456'] } });
+    expect(() => new SecretEngine({ extraRules: [bad] })).toThrow(CatalogError);
+    expect(() => new SecretEngine({ extraRules: [bad] })).toThrow(/positive example 1 is not reported.*negative example 1 is reported/);
+  });
+
+  it('rejects a pattern RE2 cannot compile as a configuration error naming the rule', () => {
+    const yaml = `customRules:\n  - id: secret/lookbehind\n    title: T\n    description: D\n    severity: high\n    keywords: [key]\n    pattern: "(?<=key=)[a-z]{8}"\n`;
+    expect(() => parseConfig(yaml, 'leakguard.yaml')).toThrow(ConfigError);
+    expect(() => parseConfig(yaml, 'leakguard.yaml')).toThrow(/secret\/lookbehind: pattern does not compile/);
+  });
+});
+
+describe('capturingGroups', () => {
+  it.each([
+    ['abc', 0],
+    ['(abc)', 1],
+    ['(?:a)(b)', 1],
+    ['\\(a\\)', 0],
+    ['[(]a(b)', 1],
+    ['[\\]()](x)', 1],
+    ['(?<name>a)(b)', 2],
+  ])('%s has %i', (pattern, n) => {
+    expect(capturingGroups(pattern)).toBe(n);
+    expect(new RegExp(`${pattern}|`).exec('')!.length - 1).toBe(n);
+  });
+});
