@@ -6,7 +6,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export const PARAMS = { version: 3, commits: 5000, filesPerCommit: 3, blobKb: 14.5, paths: 600, seed: 20261123, plantEvery: 97, branchEvery: 400 };
+export const PARAMS = { version: 4, commits: 5000, filesPerCommit: 3, blobKb: 14.5, paths: 600, seed: 20261123, plantEvery: 97, branchEvery: 400 };
 
 function prng(seed) {
   let x = seed >>> 0 || 1;
@@ -43,17 +43,57 @@ function commentFor(path) {
   return path.endsWith('.js') ? '//' : path.endsWith('.md') ? '' : '#';
 }
 
+function word(rand) {
+  return WORDS[Math.floor(rand() * WORDS.length)];
+}
+
+function sentence(rand) {
+  let line = '';
+  const words = 6 + Math.floor(rand() * 8);
+  for (let w = 0; w < words; w++) line += (w ? ' ' : '') + word(rand) + (rand() < 0.2 ? Math.floor(rand() * 1000) : '');
+  return line;
+}
+
+/** One syntactically plausible chunk of the file's language (real repositories hold valid files). */
+function chunk(rand, path, i) {
+  const name = `${word(rand)}_${i}`;
+  if (path.endsWith('.tf')) {
+    return [`resource "aws_s3_bucket" "${name}" {`, `  bucket = "${word(rand)}-${word(rand)}-${Math.floor(rand() * 1e6)}"`, `  tags = {`, `    Name  = "${sentence(rand)}"`, `    Owner = "${word(rand)}"`, `  }`, `}`, ''];
+  }
+  if (path.endsWith('.yml')) {
+    return [`${name}:`, `  description: "${sentence(rand)}"`, `  timeout: ${Math.floor(rand() * 900)}`, `  memorySize: ${128 * (1 + Math.floor(rand() * 8))}`, `  tags: [${word(rand)}, ${word(rand)}]`];
+  }
+  if (path.endsWith('.js')) {
+    return [`export async function ${name}(event) {`, `  // ${sentence(rand)}`, `  const ${word(rand)}Value = event.${word(rand)} ?? ${Math.floor(rand() * 1000)};`, `  return { status: 200, body: JSON.stringify({ ${word(rand)}: "${sentence(rand)}" }) };`, `}`, ''];
+  }
+  return [`## ${sentence(rand)}`, '', sentence(rand) + ' ' + sentence(rand) + '.', ''];
+}
+
 function blobText(rand, path, commitNo, bytes) {
   const lines = [`${commentFor(path)} ${path} revision ${commitNo}`];
   let size = lines[0].length;
-  while (size < bytes) {
-    let line = '';
-    const words = 6 + Math.floor(rand() * 8);
-    for (let w = 0; w < words; w++) line += (w ? ' ' : '') + WORDS[Math.floor(rand() * WORDS.length)] + (rand() < 0.2 ? Math.floor(rand() * 1000) : '');
-    lines.push(line);
-    size += line.length + 1;
+  for (let i = 0; size < bytes; i++) {
+    for (const line of chunk(rand, path, i)) {
+      lines.push(line);
+      size += line.length + 1;
+    }
   }
   return lines;
+}
+
+/** The planted lines in the file's own syntax (AWS pairs as attributes / keys; PEM keys where a block fits). */
+function plantLines(secret, path) {
+  if (secret.kind === 'pem') {
+    if (path.endsWith('.tf')) return ['locals {', '  key = <<EOT', ...secret.lines, 'EOT', '}'];
+    if (path.endsWith('.yml')) return ['deploy_key: |', ...secret.lines.map((l) => `  ${l}`)];
+    if (path.endsWith('.js')) return ['const key = `', ...secret.lines, '`;'];
+    return secret.lines;
+  }
+  const [id, key] = secret.values;
+  if (path.endsWith('.tf')) return ['provider "aws" {', `  access_key = "${id}"`, `  aws_secret_access_key = "${key}"`, '}'];
+  if (path.endsWith('.yml')) return [`aws_access_key_id: "${id}"`, `aws_secret_access_key: "${key}"`];
+  if (path.endsWith('.js')) return [`const aws_access_key_id = "${id}";`, `const aws_secret_access_key = "${key}";`];
+  return secret.lines;
 }
 
 function plantedSecret(rand, n) {
@@ -110,10 +150,15 @@ export async function ensureRepo(root) {
       const lines = blobText(rand, path, n, bytes);
       if (f === 0 && n % PARAMS.plantEvery === 0) {
         const secret = plantedSecret(rand, planted.length);
-        const at = 1 + Math.floor(rand() * (lines.length - 1));
-        const c = commentFor(path);
-        lines.splice(at, 0, ...secret.lines.map((l) => (secret.kind === 'pem' || !c ? l : l)));
-        planted.push({ kind: secret.kind, values: secret.values, path, commitNo: n, line: at + 1 });
+        // At a chunk boundary, so the file stays valid.
+        let at = 1 + Math.floor(rand() * (lines.length - 1));
+        while (at < lines.length && lines[at - 1] !== '' && !/^[a-z_0-9]+:$/.test(lines[at] ?? '') && !path.endsWith('.yml')) at++;
+        if (path.endsWith('.yml')) while (at < lines.length && !/^[a-z_0-9]+:$/.test(lines[at])) at++;
+        const planting = plantLines(secret, path);
+        lines.splice(at, 0, ...planting);
+        // The line a finding should name: the first line holding a planted value.
+        const offset = planting.findIndex((l) => secret.values.some((v) => l.includes(v.split('\n')[0])));
+        planted.push({ kind: secret.kind, values: secret.values, path, commitNo: n, line: at + 1 + offset });
       }
       files.push([path, lines.join('\n') + '\n']);
     }

@@ -71,6 +71,13 @@ for (const p of planted) {
 }
 row('leakguard history', lg, lgFound, planted.length, `AWS ${lgAws}, PEM ${lgPem}; ${attributed} at the planted path and line; ${report.findings.length} findings in all`);
 
+// Breakdown: the walk plus the secret engine alone (no IaC scanners, one thread).
+const so = measure(`node ${JSON.stringify(join(root, 'bench', 'git', 'secrets-only.mjs'))} .`);
+if (so.code === 0) {
+  const r = JSON.parse(so.stdout.trim().split('\n').pop());
+  row('breakdown: history walk + secret engine only (no IaC checks, 1 thread)', so, undefined, undefined, `${r.blobs} text blobs, ${r.matches} raw matches`);
+}
+
 let gs;
 const gsAvailable = spawnSync('git', ['secrets', '--list'], { cwd: repo }).status !== null && existsSync('/usr/bin/git-secrets');
 if (gsAvailable) {
@@ -91,4 +98,5 @@ console.log('|---|---:|---:|---:|---:|---|');
 for (const r of rows) console.log(`| ${r.tool} | ${r.seconds.toFixed(2)} | ${r.mbps.toFixed(1)} | ${r.rssMb.toFixed(0)} | ${r.found} | ${r.note} |`);
 const ratio = lg.seconds / Math.max(floor.seconds, 0.001);
 console.log(`\nleakguard history / floor = ${ratio.toFixed(2)}x (target: within 3x) ${ratio <= 3 ? 'MET' : 'NOT MET'}`);
+if (so.code === 0) console.log(`secret path alone / floor = ${(so.seconds / Math.max(floor.seconds, 0.001)).toFixed(2)}x`);
 console.log(`machine: ${(await import('node:os')).cpus().length} cores, load average ${(await import('node:os')).loadavg().map((l) => l.toFixed(2)).join(' ')} (numbers are noisy when the machine is shared)`);
