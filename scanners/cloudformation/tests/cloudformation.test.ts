@@ -50,6 +50,8 @@ describe('CloudFormation: references and near-misses pass', () => {
     ['asymmetric key cannot rotate', yaml('  K:\n    Type: AWS::KMS::Key\n    Properties:\n      KeySpec: RSA_2048\n      KeyUsage: SIGN_VERIFY\n')],
     ['SSM String with a plain name', yaml('  P:\n    Type: AWS::SSM::Parameter\n    Properties:\n      Name: /orders/table-name\n      Type: String\n      Value: orders\n')],
     ['RDS password from a dynamic reference', yaml("  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      MasterUserPassword: '{{resolve:secretsmanager:db:SecretString:password}}'\n")],
+    ['Cognito token validity units', yaml('  C:\n    Type: AWS::Cognito::UserPoolClient\n    Properties:\n      TokenValidityUnits:\n        AccessToken: hours\n        RefreshToken: days\n')],
+    ['a parameter whose default is a secret ARN', yaml('  T:\n    Type: AWS::SNS::Topic\n', 'Parameters:\n  DbSecret:\n    Type: String\n    Default: arn:aws:secretsmanager:eu-west-1:123456789012:secret:db-AbCdEf\n')],
     ['Lambda permission for a service with SourceArn', yaml('  Perm:\n    Type: AWS::Lambda::Permission\n    Properties:\n      Principal: "*"\n      SourceArn: arn:aws:execute-api:eu-west-1:123456789012:abc/*\n')],
   ])('%s', async (_name, text) => {
     expect(await ruleIds(scanner, 'template.yaml', text)).toEqual([]);

@@ -295,6 +295,12 @@ export function terraformFacts(input: FileFactsInput): FactSet {
     const address = b.type === 'data' ? `data.${type}.${name}` : b.type === 'resource' ? `${type}.${name}` : `${b.type}.${b.labels.join('.')}`;
     if (!NO_ATTRIBUTE_SCAN.has(b.type)) attributes(b.body, address, 0);
 
+    if (b.type === 'output') {
+      // An output of a store's ARN, id or name carries no secret, whatever the output's name.
+      const value = attr(b.body, 'value')?.expr;
+      const last = value?.k === 'ref' ? value.path[value.path.length - 1] : undefined;
+      if (typeof last === 'string' && /^(arn|arns|id|ids|name|names|endpoint|url|uri|version_id|key_id|secret_id)$/.test(last)) continue;
+    }
     if (b.type === 'variable' || b.type === 'output') {
       const sensitiveAttr = attr(b.body, 'sensitive');
       const s = sensitiveAttr ? ev.eval(sensitiveAttr.expr) : undefined;

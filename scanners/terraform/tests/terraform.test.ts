@@ -80,6 +80,8 @@ describe('Terraform: references and near-misses pass', () => {
     ['Key Vault secret with expiry', 'resource "azurerm_key_vault_secret" "s" {\n  name            = "db"\n  value           = var.x\n  expiration_date = "2027-01-01T00:00:00Z"\n}\n'],
     ['provider with a profile', 'provider "aws" {\n  profile = "prod"\n  region  = "eu-west-1"\n}\n'],
     ['API Gateway authorization enum', 'resource "aws_api_gateway_method" "m" {\n  authorization = "AWS_IAM"\n}\n'],
+    ['output of a secret\'s name', 'output "lambda_secret" {\n  value = aws_secretsmanager_secret.lambda_secret.name\n}\n'],
+    ['a setting named after a secret', 'variable "secret_rotation_lambda_memory" {\n  default = 128\n}\n'],
     ['sensitive output', 'output "db_password" {\n  value     = var.x\n  sensitive = true\n}\n'],
     ['password length setting', 'resource "random_password" "p" {\n  length = 32\n}\n'],
   ])('%s', async (_n, text) => {

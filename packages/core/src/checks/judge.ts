@@ -18,7 +18,7 @@ import { judgeManagedPolicyAttachment, judgePolicyStatement, type IamIssue } fro
 import { IAM_RULES } from '../iam/rules.js';
 import type { RuleMeta } from '../rule-meta.js';
 import { CHECK_RULE_IDS, CHECK_RULES } from './rules.js';
-import { isSecretCandidate, SETTING_SUFFIXES } from './values.js';
+import { classifyLiteral, isSecretCandidate, SETTING_SUFFIXES } from './values.js';
 
 export { CHECK_RULES, CHECK_RULE_IDS };
 export { classifyLiteral, isSecretCandidate, SETTING_SUFFIXES } from './values.js';
@@ -109,10 +109,12 @@ const INPUT_WORDS: Record<InputFact['kind'], [string, string]> = {
 /** `secret/sensitive-not-marked` and `secret/literal-default` on variables, outputs and parameters. */
 export function judgeInput(input: InputFact): CheckIssue[] {
   const name = input.name.value;
-  if (!isSecretLikeName(name)) return [];
+  if (!isSecretLikeName(name, { referenceSuffixes: SETTING_SUFFIXES })) return [];
   const [noun, fix] = INPUT_WORDS[input.kind];
   const issues: CheckIssue[] = [];
-  if (input.masked === false) {
+  // A default that is itself a reference (an ARN, a parameter path) says the input names a secret.
+  const namesASecret = input.defaultValue !== undefined && classifyLiteral(input.defaultValue.value).kind === 'reference';
+  if (input.masked === false && !namesASecret) {
     issues.push({ ruleId: CHECK_RULE_IDS.sensitiveNotMarked, message: `${noun} ${name} looks like a secret but is not marked ${fix}: its value is shown in logs and consoles.`, region: input.name.region, subject: `${input.source}/sensitive` });
   }
   const d = input.defaultValue;

@@ -56,4 +56,6 @@ export const SETTING_SUFFIXES: string[][] = [
   ['spec'], ['usage'], ['policy'], ['algorithm'], ['mode'], ['version'], ['format'], ['rotation'], ['period'],
   ['days'], ['status'], ['method'], ['source'], ['config'], ['configuration'], ['strategy'], ['level'], ['kind'],
   ['template'], ['validity'], ['units'], ['characters'], ['prefix'], ['suffix'], ['pattern'], ['regex'], ['field'],
+  ['memory'], ['size'], ['runtime'], ['handler'], ['schedule'], ['interval'], ['window'], ['retention'], ['role'],
+  ['function'], ['lambda'], ['arns'], ['ids'], ['names'], ['bucket'], ['queue'], ['topic'], ['table'],
 ];
