@@ -36,6 +36,12 @@ if (commits < 5000 || mb < 200) console.log(`WARNING: below the issue's floor of
 
 /** Runs `sh -c script` under /usr/bin/time; returns wall seconds, max RSS MB, exit code, output. */
 function measure(script) {
+  if (!existsSync(TIME)) {
+    // Without GNU time (Debian package "time"): wall time only.
+    const t0 = performance.now();
+    const r = spawnSync('sh', ['-c', script], { cwd: repo, maxBuffer: 1 << 30 });
+    return { seconds: (performance.now() - t0) / 1000, rssMb: NaN, code: r.status, stdout: r.stdout.toString(), stderr: r.stderr.toString() };
+  }
   const r = spawnSync(TIME, ['-f', '\n@@time %e %M', 'sh', '-c', script], { cwd: repo, maxBuffer: 1 << 30 });
   const err = r.stderr.toString();
   const m = /@@time ([\d.]+) (\d+)\s*$/.exec(err);

@@ -79,8 +79,9 @@ Options:
   -V, --version          Print the version.
   -h, --help             Show this help.
 
-Exit codes: 0 no finding at or above --fail-on; 1 findings; 2 usage, configuration or
-(with --strict) input error.
+Exit codes: 0 no finding at or above --fail-on; 1 findings; 2 usage, configuration,
+baseline or git error (not a repository, unknown revision, corrupt object), or (with --strict)
+input error.
 `;
 
 const LEVELS = new Set(['error', 'warning', 'note', 'none']);
