@@ -83,7 +83,7 @@ const ATTACHMENTS: Record<string, string> = {
   aws_iam_policy_attachment: 'policy_arn',
 };
 
-const FUNCTION_APPS = new Set(['azurerm_linux_function_app', 'azurerm_windows_function_app', 'azurerm_function_app', 'azurerm_linux_function_app_slot', 'azurerm_windows_function_app_slot']);
+const FUNCTION_APPS = new Set(['azurerm_linux_function_app', 'azurerm_windows_function_app', 'azurerm_function_app', 'azurerm_linux_function_app_slot', 'azurerm_windows_function_app_slot', 'azurerm_function_app_flex_consumption']);
 
 /** Nested blocks that reference a secret store by name (the good pattern). */
 const REFERENCE_BLOCKS = new Set(['secret_environment_variables', 'secret_volumes', 'secret_key_ref', 'value_source', 'value_from', 'secret_ref']);
@@ -369,6 +369,7 @@ export function terraformFacts(input: FileFactsInput): FactSet {
         break;
       case 'google_cloudfunctions2_function':
         for (const sc of blocks(b.body, 'service_config')) envMap('gcp-cloud-functions', address, attr(sc.body, 'environment_variables')?.expr);
+        for (const bc of blocks(b.body, 'build_config')) envMap('gcp-cloud-functions', address, attr(bc.body, 'environment_variables')?.expr);
         break;
       case 'google_cloud_run_service':
         for (const t of blocks(b.body, 'template')) for (const spec of blocks(t.body, 'spec')) envBlocks('gcp-cloud-run', address, blocks(spec.body, 'containers'));

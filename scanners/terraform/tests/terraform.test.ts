@@ -43,6 +43,7 @@ describe('Terraform: findings', () => {
     ['Key Vault secret without expiry', 'resource "azurerm_key_vault_secret" "s" {\n  name         = "db"\n  value        = var.x\n  key_vault_id = "id"\n}\n', ['rotation/keyvault-secret-without-expiry']],
     ['Azure Function app setting with a literal', 'resource "azurerm_linux_function_app" "f" {\n  app_settings = {\n    "StripeApiKey" = "sk-3f9a8b7c6d5e4f3a2b1c"\n  }\n}\n', ['env/secret-literal']],
     ['Cloud Function environment literal', 'resource "google_cloudfunctions_function" "f" {\n  environment_variables = {\n    DB_PASSWORD = "Pr0d-Db-Passw0rd!2024"\n  }\n}\n', ['env/secret-literal']],
+    ['Cloud Functions v2 service_config literal', 'resource "google_cloudfunctions2_function" "f" {\n  service_config {\n    environment_variables = {\n      API_KEY = "k-3f9a8b7c6d5e4f3a2b"\n    }\n  }\n}\n', ['env/secret-literal']],
     ['Cloud Run v2 env literal', 'resource "google_cloud_run_v2_service" "s" {\n  template {\n    containers {\n      env {\n        name  = "API_TOKEN"\n        value = "tok-3f9a8b7c6d5e4f3a"\n      }\n    }\n  }\n}\n', ['env/secret-literal']],
     ['provider credentials', 'provider "aws" {\n  secret_key = "OAYGSTWjRlLK6sNdVU72lZ+o2/YH19dCqgn28s9D"\n}\n', ['secret/literal-secret-attribute']],
     ['database password literal', 'resource "aws_db_instance" "d" {\n  password = "Sup3r-S3cret-Db-2024"\n}\n', ['secret/literal-secret-attribute']],
