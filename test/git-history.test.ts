@@ -8,6 +8,7 @@ import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './support/cli.js';
+import { githubProblems, schemaErrors } from './support/sarif.js';
 import { DEMO_CONFIG, demoToken, linesWith, TestRepo } from './support/git-repo.js';
 
 interface JsonFinding {
@@ -183,6 +184,13 @@ describe('leakguard history: formats', () => {
     const result = run0.results.find((r: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => r.locations[0]!.physicalLocation.artifactLocation.uri === 'src/app.js');
     expect(result.properties).toMatchObject({ commitSha: sha.added, commitAuthor: 'Ada Dev', presentAtHead: false });
     expect(result.partialFingerprints['leakguard/v1']).toMatch(/^[0-9a-f]{32}$/);
+  });
+
+  it('the history SARIF passes the 2.1.0 schema and GitHub\'s upload checks', () => {
+    const log = JSON.parse(historySarif(['--fail-on', 'none']).text);
+    expect(schemaErrors(log)).toEqual([]);
+    expect(githubProblems(log)).toEqual([]);
+    expect(log.runs[0].results).toHaveLength(6);
   });
 
   it('--category overrides the history category', () => {
