@@ -7,6 +7,8 @@ export default defineConfig({
   ssr: { resolve: { conditions: ['source', 'import', 'module', 'node', 'default'], externalConditions: ['source'] } },
   test: {
     include: ['packages/*/tests/**/*.test.ts', 'scanners/*/tests/**/*.test.ts', 'rules/tests/**/*.test.ts', 'test/**/*.test.ts'],
+    // Fixture projects hold files named *.test.ts that are inputs, not tests.
+    exclude: ['**/node_modules/**', '**/dist/**', 'test/fixtures/**', '**/fixtures/**'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { secretHash } from '@leakguard/core';
 import { makeProject, runCli } from './support/cli.js';
 import { PEM_KEY, PLANTED } from './support/planted.js';
 
@@ -36,7 +37,15 @@ describe('output safety', () => {
     }
   });
 
-  it('finds the planted private keys (so the check above is not vacuous)', () => {
+  it('finds every planted secret (so the checks above are not vacuous)', () => {
+    const run = runCli(['scan', '.', '--format', 'json'], { cwd: project() });
+    const report = JSON.parse(run.stdout) as { findings: { secret?: { hash: string } }[] };
+    const found = new Set(report.findings.map((f) => f.secret?.hash));
+    const missed = secrets.filter(([name, secret]) => name !== 'pemBody' && !found.has(secretHash(secret))).map(([name]) => name);
+    expect(missed).toEqual([]);
+  });
+
+  it('finds the planted private keys', () => {
     const run = runCli(['scan', '.', '--format', 'json'], { cwd: project() });
     const report = JSON.parse(run.stdout) as { findings: { ruleId: string; location: { path: string }; secret?: { redacted: string } }[] };
     const keys = report.findings.filter((f) => f.ruleId === 'secret/private-key-rsa');
