@@ -15,6 +15,7 @@ import {
   regionOf,
   type EnvValue,
   type FactSet,
+  type FunctionPlatform,
   type FileScanner,
   type ScanContext,
   type ScanInput,
@@ -28,6 +29,7 @@ import {
   get,
   parseNotifications,
   parseTree,
+  scalarText,
   statementFacts,
   templateContext,
   templateFacts,
@@ -79,6 +81,9 @@ export function serverlessFacts(root: PNode, starts: number[]): FactSet {
   };
 
   const provider = get(root, 'provider');
+  // Serverless Framework also deploys to Azure Functions and Google Cloud Functions (plugins).
+  const providerName = (scalarText(get(provider, 'name')) ?? 'aws').toLowerCase();
+  const platform: FunctionPlatform = providerName === 'azure' ? 'azure-functions' : providerName === 'google' ? 'gcp-cloud-functions' : 'aws-lambda';
   const providerEnv = get(provider, 'environment');
   const providerKms = get(provider, 'kmsKeyArn');
 
@@ -105,19 +110,19 @@ export function serverlessFacts(root: PNode, starts: number[]): FactSet {
         if (seen.has(e.key)) continue;
         seen.add(e.key);
         for (const v of envValues(e.value)) {
-          facts.envVars.push({ platform: 'aws-lambda', functionName: name, name: { value: e.key, region: region(e.keySpan) }, value: v.value, valueRegion: region(v.span) });
+          facts.envVars.push({ platform, functionName: name, name: { value: e.key, region: region(e.keySpan) }, value: v.value, valueRegion: region(v.span) });
         }
       }
     }
     const kms = get(f.value, 'kmsKeyArn') ?? providerKms;
-    facts.functions.push({ platform: 'aws-lambda', functionName: name, region: region(f.keySpan), kmsKey: kms ? true : false });
+    facts.functions.push({ platform, functionName: name, region: region(f.keySpan), kmsKey: kms ? true : false });
     // serverless-iam-roles-per-function and v4 per-function roles.
     facts.statements.push(...statementFacts(get(f.value, 'iamRoleStatements'), `functions.${name}.iamRoleStatements`, ev, starts));
     facts.statements.push(...statementFacts(at(f.value, 'iam', 'role', 'statements'), `functions.${name}.iam.role.statements`, ev, starts));
   }
   // A provider environment with no function still ends in every function added later: judge it once.
   if (fnEntries.length === 0 && providerEnv?.kind === 'map') {
-    for (const e of providerEnv.entries) for (const v of envValues(e.value)) facts.envVars.push({ platform: 'aws-lambda', functionName: 'provider', name: { value: e.key, region: region(e.keySpan) }, value: v.value, valueRegion: region(v.span) });
+    for (const e of providerEnv.entries) for (const v of envValues(e.value)) facts.envVars.push({ platform, functionName: 'provider', name: { value: e.key, region: region(e.keySpan) }, value: v.value, valueRegion: region(v.span) });
   }
 
   // Literal secrets in custom / params sections (`custom.dbPassword: ...`).

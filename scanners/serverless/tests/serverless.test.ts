@@ -45,6 +45,7 @@ describe('serverless: findings', () => {
     ['provider.iamRoleStatements (v1/v2)', sls('  iamRoleStatements:\n    - Effect: Allow\n      Action:\n        - s3:*\n      Resource: arn:aws:s3:::${self:custom.table}/*\n'), ['iam/service-wildcard-action']],
     ['per-function statements', sls('', '', '    iamRoleStatements:\n      - Effect: Allow\n        Action: secretsmanager:GetSecretValue\n        Resource: "*"\n'), ['iam/wildcard-resource']],
     ['managed AdministratorAccess', sls('  iam:\n    role:\n      managedPolicies:\n        - arn:aws:iam::aws:policy/AdministratorAccess\n'), ['iam/admin-policy-attached']],
+    ['Azure provider: the literal is judged, no Lambda KMS check', sls('  environment:\n    DB_PASSWORD: Pr0d-Db-Passw0rd!2024\n').replace('name: aws', 'name: azure'), ['env/secret-literal']],
     ['resources: handed to CloudFormation', sls('') + 'resources:\n  Resources:\n    Key:\n      Type: AWS::KMS::Key\n      Properties:\n        EnableKeyRotation: false\n', ['rotation/kms-key-without-rotation']],
   ])('%s', async (_n, text, expected) => {
     expect(await ids(text)).toEqual(expected);
