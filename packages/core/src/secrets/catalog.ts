@@ -36,6 +36,8 @@ export interface CatalogRule {
   multiline?: boolean;
   /** How many characters on each side of a keyword the pattern sees (default 512; a `^`-anchored pattern sees its line from the start). */
   window?: number;
+  /** How many characters before the end of a keyword a match may start (default: `window`). */
+  before?: number;
   /**
    * A broad rule (generic assignment, any PEM key, password in any URL): dropped where a specific
    * rule reports an overlapping secret, so one credential is one finding.
@@ -131,9 +133,10 @@ export function parseCatalogRule(raw: unknown, source: string, requireExamples =
     if (typeof r[key] !== 'boolean') throw new CatalogError(`${where(id)}: "${key}" must be true or false`);
     rule[key] = r[key] as boolean;
   }
-  if (r.window !== undefined) {
-    if (!Number.isInteger(r.window) || (r.window as number) < 16 || (r.window as number) > 65536) throw new CatalogError(`${where(id)}: "window" must be a whole number from 16 to 65536`);
-    rule.window = r.window as number;
+  for (const key of ['window', 'before'] as const) {
+    if (r[key] === undefined) continue;
+    if (!Number.isInteger(r[key]) || (r[key] as number) < 16 || (r[key] as number) > 65536) throw new CatalogError(`${where(id)}: "${key}" must be a whole number from 16 to 65536`);
+    rule[key] = r[key] as number;
   }
   if (!rule.keywords.every((k) => /^[\x20-\x7e]+$/.test(k))) throw new CatalogError(`${where(id)}: "keywords" must be printable ASCII`);
   if (r.tags !== undefined) {

@@ -37,8 +37,11 @@ interface CompiledRule {
   allow: RegExp[];
   group: number;
   window: number;
+  /** Characters before the keyword's end where a match may start. */
+  before: number;
   /** The pattern starts with `^`: its window always starts at the line start. */
   anchored: boolean;
+  multiline: boolean;
 }
 
 export interface EngineOptions {
@@ -91,13 +94,16 @@ function prepareRule(rule: CatalogRule): CompiledRule {
   if (group === undefined) {
     group = capturingGroups(rule.pattern) > 0 ? 1 : 0;
   }
-  return { rule, allow: [], group, window: rule.window ?? DEFAULT_WINDOW, anchored: rule.pattern.startsWith('^') };
+  const window = rule.window ?? DEFAULT_WINDOW;
+  return { rule, allow: [], group, window, before: rule.before ?? window, anchored: rule.pattern.startsWith('^'), multiline: rule.multiline === true };
 }
 
 export class SecretEngine {
   readonly regexEngine: RegexEngineName;
   private readonly compiled: CompiledRule[];
   private readonly automaton: KeywordAutomaton;
+  /** Scratch space of `scan`, indexed by rule (emptied again before `scan` returns). */
+  private readonly windowLists: (number[] | undefined)[] = [];
   private readonly meta = new Map<string, RuleMeta>();
   /** 0 specific, 1 `generic`, 2 `fallback`: a match is dropped where one of a lower rank overlaps it. */
   private readonly ranks = new Map<string, number>();
@@ -144,7 +150,11 @@ export class SecretEngine {
     if (hits.ends.length === 0) return [];
     const n = text.length;
     // Per rule: merged windows [start, end) as a flat list.
-    const windows = new Map<number, number[]>();
+    // Per rule index: its merged windows [start, end) as a flat list; `touched` lists the rules hit.
+    const windows = this.windowLists;
+    const touched: number[] = [];
+    const compiled = this.compiled;
+    const outputs = this.automaton.outputs;
     let lineEnd = -1; // end of the line of the current hit (index of its '\n', or n)
     for (let h = 0; h < hits.ends.length; h++) {
       const pos = hits.ends[h]!;
@@ -153,28 +163,44 @@ export class SecretEngine {
         lineEnd = text.indexOf('\n', pos);
         if (lineEnd < 0) lineEnd = n;
       }
-      for (const ri of this.automaton.outputs[hits.states[h]!]!) {
-        const c = this.compiled[ri]!;
-        let ws = c.anchored ? lineStart : pos - c.window;
-        let we = pos + c.window;
-        if (c.rule.multiline) {
+      const rulesHere = outputs[hits.states[h]!]!;
+      for (let k = 0; k < rulesHere.length; k++) {
+        const ri = rulesHere[k]!;
+        const c = compiled[ri]!;
+        let ws: number;
+        let we: number;
+        if (c.anchored) {
+          // A match starts at the line start and is at most `window` long: a keyword further on
+          // cannot be part of it.
+          if (pos - lineStart > c.window) continue;
+          ws = lineStart;
+          we = lineStart + c.window;
+        } else {
+          ws = pos - c.before;
+          we = pos + c.window;
+        }
+        if (c.multiline) {
           if (ws < 0) ws = 0;
           if (we > n) we = n;
         } else {
           if (ws < lineStart) ws = lineStart;
           if (we > lineEnd) we = lineEnd;
         }
-        const list = windows.get(ri);
-        if (list === undefined) windows.set(ri, [ws, we]);
-        else if (ws <= list[list.length - 1]!) {
+        const list = windows[ri];
+        if (list === undefined) {
+          windows[ri] = [ws, we];
+          touched.push(ri);
+        } else if (ws <= list[list.length - 1]!) {
           if (we > list[list.length - 1]!) list[list.length - 1] = we;
         } else list.push(ws, we);
       }
     }
     let matches: SecretMatch[] = [];
     let anyGeneric = false;
-    for (const [ri, list] of windows) {
-      const c = this.compiled[ri]!;
+    for (const ri of touched) {
+      const list = windows[ri]!;
+      windows[ri] = undefined;
+      const c = compiled[ri]!;
       anyGeneric ||= c.rule.generic === true || c.rule.fallback === true;
       const regex = c.regex ?? compilePatterns(c, this.regexEngine);
       let lastEnd = -1;
