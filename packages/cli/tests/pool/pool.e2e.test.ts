@@ -1,0 +1,105 @@
+/**
+ * `leakguard scan` through the worker pool, end to end with the built CLI (`pnpm build` first):
+ * the same findings with one thread or several, skipped files noted, custom rules checked.
+ */
+import { describe, expect, it } from 'vitest';
+import { makeProject, runCli } from '../../../../test/support/cli.js';
+
+interface Report {
+  findings: { ruleId: string; location: { path: string; startLine: number; startColumn: number }; fingerprint: string }[];
+  notifications: { kind: string; level: string; path?: string; message: string }[];
+  summary: { filesScanned: number; filesSkipped: number };
+}
+
+const STRIPE = 'sk_live_' + 'Zq4W9xLm2Tn7Rv5Kp8Yb3Hc1';
+const SLACK = 'xoxb-' + '123456789012-1234567890123-' + 'AbCdEfGhIjKlMnOpQrStUvWx';
+
+/** 150 files (more than a small scan), every 10th with a secret, plus a binary and an oversize file. */
+function bigProject(): string {
+  const files: Record<string, string | Buffer> = {};
+  for (let i = 0; i < 150; i++) {
+    const body = Array.from({ length: 40 }, (_, l) => `export const v${l} = compute(${l}, 'token');`).join('\n');
+    files[`src/m${String(i).padStart(3, '0')}.ts`] = i % 10 === 0 ? `${body}\nconst stripe = "${STRIPE}";\nconst slack = "${SLACK}";\n` : `${body}\n`;
+  }
+  files['assets/logo.png'] = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]);
+  files['data/huge.json'] = `{"k": "${'a'.repeat(1_200_000)}"}`;
+  return files as never;
+}
+
+function scan(cwd: string, jobs: string): Report {
+  const run = runCli(['scan', '.', '-f', 'json', '-q', '--fail-on', 'none', '--max-file-size', '1', '--jobs', jobs], { cwd });
+  expect(run.status, run.stderr).toBe(0);
+  return JSON.parse(run.stdout) as Report;
+}
+
+describe('the worker pool', () => {
+  const root = makeProject(bigProject() as unknown as Record<string, string>);
+  const one = scan(root, '1');
+  const two = scan(root, '2');
+  const key = (r: Report) => r.findings.map((f) => `${f.ruleId} ${f.location.path}:${f.location.startLine}:${f.location.startColumn} ${f.fingerprint}`);
+
+  it('finds every planted secret, at its line and column', () => {
+    expect(two.findings).toHaveLength(30);
+    expect(two.findings.filter((f) => f.ruleId === 'secret/stripe-live-secret-key').map((f) => f.location.path)).toEqual(
+      Array.from({ length: 15 }, (_, k) => `src/m${String(k * 10).padStart(3, '0')}.ts`),
+    );
+    expect(two.findings[0]!.location).toMatchObject({ startLine: 41, startColumn: 17 });
+  });
+
+  it('reports the same findings, in the same order, with 1 and 2 threads', () => {
+    expect(key(two)).toEqual(key(one));
+    expect(two.summary).toMatchObject({ filesScanned: 150, filesSkipped: 2 });
+    expect(one.summary).toMatchObject({ filesScanned: 150, filesSkipped: 2 });
+  });
+
+  it.each([
+    ['skipped-binary', 'assets/logo.png'],
+    ['skipped-large', 'data/huge.json'],
+  ])('notes a %s file (%s) and goes on', (kind, path) => {
+    expect(two.notifications).toContainEqual(expect.objectContaining({ kind, level: 'note', path }));
+  });
+
+  it('never prints a secret', () => {
+    const run = runCli(['scan', '.', '-f', 'json', '-q', '--fail-on', 'none', '--max-file-size', '1'], { cwd: root });
+    expect(run.stdout).not.toContain(STRIPE);
+    expect(run.stdout).not.toContain(SLACK);
+  });
+});
+
+describe('custom rules from leakguard.yaml', () => {
+  const rule = (extra: string) =>
+    `customRules:\n  - id: secret/acme-token\n    title: Acme token\n    description: An Acme API token.\n    severity: high\n    keywords: [acme_]\n    pattern: "\\\\b(acme_[a-z0-9]{16})\\\\b"\n${extra}`;
+
+  it('finds what a custom rule describes, with its examples verified', () => {
+    const cwd = makeProject({
+      'leakguard.yaml': rule('    examples:\n      positive: ["k = «acme_0123456789abcdef»"]\n      negative: ["k = acme_short"]\n'),
+      'app.py': 'ACME = "acme_0123456789abcdef"\n',
+    });
+    const run = runCli(['scan', 'app.py', '-f', 'json', '-q'], { cwd });
+    expect(run.status).toBe(1);
+    expect((JSON.parse(run.stdout) as Report).findings.map((f) => f.ruleId)).toEqual(['secret/acme-token']);
+  });
+
+  it.each([
+    ['a positive example it does not find', '    examples:\n      positive: ["k = «acme_0123»"]\n      negative: ["k = nothing"]\n', /secret\/acme-token: positive example 1 is not reported/],
+    ['a negative example it reports', '    examples:\n      positive: ["k = «acme_0123456789abcdef»"]\n      negative: ["k = acme_fedcba9876543210"]\n', /secret\/acme-token: negative example 1 is reported/],
+  ])('is a configuration error (exit 2) when the rule has %s', (_what, examples, message) => {
+    const cwd = makeProject({ 'leakguard.yaml': rule(examples), 'app.py': 'x = 1\n' });
+    const run = runCli(['scan', '.'], { cwd });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/configuration error/);
+    expect(run.stderr).toMatch(message);
+    expect(run.stderr).not.toContain('acme_fedcba9876543210');
+  });
+
+  it('is a configuration error (exit 2), not a crash, when RE2 cannot compile the pattern', () => {
+    const cwd = makeProject({
+      'leakguard.yaml': 'customRules:\n  - id: secret/acme-token\n    title: Acme\n    description: Acme.\n    severity: high\n    keywords: [acme_]\n    pattern: "(?<=key=)acme_[a-z]+"\n',
+      'app.py': 'x = 1\n',
+    });
+    const run = runCli(['scan', '.'], { cwd });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/configuration error: .*secret\/acme-token: pattern does not compile/);
+    expect(run.stderr).not.toMatch(/at .*\.js:\d+/); // no stack trace
+  });
+});
