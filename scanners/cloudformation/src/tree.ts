@@ -90,6 +90,15 @@ export interface ParsedDoc {
   problems: ParseProblem[];
 }
 
+/**
+ * A parser message without the source text it may quote (`Unexpected scalar token in YAML stream:
+ * "<the scalar>"`): the scalar could be a secret, and notifications are printed as they are.
+ */
+export function safeMessage(message: string): string {
+  const line = message.split('\n')[0] ?? 'YAML error';
+  return line.replace(/:\s*(["'`]).*$/, '').replace(/\s+at line \d+, column \d+.*$/, '').trim() || 'YAML error';
+}
+
 class LimitError extends Error {
   constructor(message: string, readonly offset: number) {
     super(message);
@@ -108,7 +117,7 @@ export function parseTree(text: string, limits: ParseLimits = DEFAULT_LIMITS): P
     // One notification per file: the first error (the rest usually follow from it), with a count.
     const first = [...doc.errors].sort((a, b) => a.pos[0] - b.pos[0])[0]!;
     const more = doc.errors.length > 1 ? ` (and ${doc.errors.length - 1} more)` : '';
-    return { problems: [{ message: `${first.message.split('\n')[0] ?? 'YAML error'}${more}`, offset: first.pos[0] }] };
+    return { problems: [{ message: `${safeMessage(first.message)}${more}`, offset: first.pos[0] }] };
   }
   if (!doc.contents) return { problems: [] };
   let nodes = 0;

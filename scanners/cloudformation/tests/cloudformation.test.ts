@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CloudFormationScanner, parseTree } from '@leakguard/scanner-cloudformation';
+import { CloudFormationScanner, parseTree, safeMessage } from '@leakguard/scanner-cloudformation';
 import { engine, findings, lineOf, ruleIds } from './helpers.js';
 
 const scanner = new CloudFormationScanner();
@@ -116,6 +116,24 @@ describe('CloudFormation: positions, secrets and malformed input', () => {
     expect(out.notifications[0]).toMatchObject({ kind: 'parse-error', path: 'broken.yaml' });
     expect(out.notifications[0]?.line).toBeGreaterThanOrEqual(4);
     expect(out.notifications).toHaveLength(1);
+  });
+
+  it('never quotes the source text in a parse notification (it could be a secret)', async () => {
+    const text = "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  A:\n    Type: AWS::SNS::Topic\n  ] AKIAHUGO274PAFHSG4A7 : x\n    \"wJalrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLEKEYzz\" ]\n";
+    const out = await scanner.scan({ path: 'leaky.yaml', text }, { secrets: engine });
+    expect(out.notifications.length).toBeGreaterThan(0);
+    for (const n of out.notifications) {
+      expect(n.message).not.toContain('AKIA');
+      expect(n.message).not.toContain('wJalr');
+    }
+  });
+
+  it.each([
+    ['Unexpected scalar token in YAML stream: "AKIAHUGO274PAFHSG4A7" at line 5, column 5:\n\n  AKIA', 'Unexpected scalar token in YAML stream'],
+    ["Unexpected single-quoted-scalar token in YAML stream: 'hunter2-password'", 'Unexpected single-quoted-scalar token in YAML stream'],
+    ['Implicit map keys need to be followed by map values at line 3, column 3:', 'Implicit map keys need to be followed by map values'],
+  ])('strips quoted source text from parser messages: %s', (raw, safe) => {
+    expect(safeMessage(raw)).toBe(safe);
   });
 
   it('bounds alias bombs', () => {

@@ -207,7 +207,8 @@ class Converter {
   collectErrors(n: TSNode): void {
     if (this.errors.length >= 1) return; // the first error: the rest usually follow from it
     if (n.type === 'ERROR' || n.isMissing) {
-      const what = n.isMissing ? `missing "${n.type}"` : `unexpected "${n.text.slice(0, 30).split('\n')[0]}"`;
+      // The node's text is never quoted: it could be part of a secret.
+      const what = n.isMissing ? `missing "${n.type}"` : 'unexpected input';
       this.errors.push({ message: `syntax error: ${what}`, line: n.startPosition.row + 1, column: n.startPosition.column + 1 });
       return;
     }

@@ -159,6 +159,12 @@ describe('Terraform: .tf.json and malformed input', () => {
     expect(out.notifications[0]?.line).toBeGreaterThan(0);
   });
 
+  it('never quotes the source text in a parse notification (it could be a secret)', async () => {
+    const out = await scan('resource "a" "b" {\n  x = = "AKIAHUGO274PAFHSG4A7"\n  ] "wJalrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLEKEY" [\n}\n');
+    expect(out.notifications.length).toBeGreaterThan(0);
+    for (const n of out.notifications) expect(n.message).not.toMatch(/AKIA|wJalr/);
+  });
+
   it('reports malformed .tf.json with its position', async () => {
     const out = await scan('{\n  "resource": {\n    "x": [1,,]\n  }\n}\n', 'main.tf.json');
     expect(out.notifications[0]).toMatchObject({ kind: 'parse-error', line: 3 });
