@@ -52,7 +52,7 @@ export class CloudFormationScanner implements FileScanner {
     if (!isTemplate(parsed.root)) return { drafts: [], notifications: [] };
     const starts = lineStarts(input.text);
     const facts = templateFacts({ root: parsed.root, starts });
-    const drafts = [...issuesToDrafts(judgeFacts(facts)), ...context.secrets.draftsFor(input.text, starts)];
+    const drafts = [...issuesToDrafts(judgeFacts(facts), input.text), ...context.secrets.draftsFor(input.text, starts)];
     return { drafts, notifications: [], coversSecrets: true };
   }
 }

@@ -162,7 +162,7 @@ export class ServerlessScanner implements FileScanner {
     if (parsed.root.kind !== 'map' || !get(parsed.root, 'provider')) return { drafts: [], notifications: [] };
     const starts = lineStarts(input.text);
     const facts = serverlessFacts(parsed.root, starts);
-    const drafts = [...issuesToDrafts(judgeFacts(facts)), ...context.secrets.draftsFor(input.text, starts)];
+    const drafts = [...issuesToDrafts(judgeFacts(facts), input.text), ...context.secrets.draftsFor(input.text, starts)];
     return { drafts, notifications: [], coversSecrets: true };
   }
 }

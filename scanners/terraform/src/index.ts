@@ -119,7 +119,7 @@ export class TerraformScanner implements FileScanner {
     const starts = lineStarts(input.text);
     const symbols = this.symbolsFor(input, file, isTfvars);
     const facts = terraformFacts({ body: file.body, text: input.text, starts, symbols, tfvars: isTfvars });
-    const drafts = [...issuesToDrafts(judgeFacts(facts)), ...context.secrets.draftsFor(input.text, starts)];
+    const drafts = [...issuesToDrafts(judgeFacts(facts), input.text), ...context.secrets.draftsFor(input.text, starts)];
     return { drafts, notifications, coversSecrets: true };
   }
 }

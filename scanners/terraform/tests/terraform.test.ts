@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildFindings } from '@leakguard/core';
 import { TerraformScanner, parseJson } from '@leakguard/scanner-terraform';
 import { engine } from '../../cloudformation/tests/helpers.js';
 
@@ -109,6 +110,18 @@ describe('Terraform: positions', () => {
     const text = `variable "pw" {\n  default   = "Tf-Db-Passw0rd-2024!"\n  sensitive = true\n}\n` + lambda('      DB_PASSWORD = var.pw\n', KMS);
     const d = (await scan(text)).drafts.find((x) => x.ruleId === 'env/secret-literal');
     expect(d?.region.startLine).toBe(lineOf(text, 'DB_PASSWORD'));
+  });
+});
+
+describe('Terraform: output safety', () => {
+  it.each([
+    ['an escaped quote', 'resource "aws_db_instance" "d" {\n  password = "Sup3r\\"S3cret-Db-2024"\n}\n'],
+    ['an escaped newline', 'provider "github" {\n  token = "tok3n-S3cret\\nline-two-2024"\n}\n'],
+  ])('masks a literal written with %s in the snippet', async (_n, text) => {
+    const out = await scan(text);
+    expect(out.drafts.some((d) => d.ruleId === 'secret/literal-secret-attribute')).toBe(true);
+    const findings = buildFindings('main.tf', text, out.drafts, () => undefined);
+    for (const f of findings) expect(`${f.snippet} ${f.message}`).not.toMatch(/S3cret/);
   });
 });
 

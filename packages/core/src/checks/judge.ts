@@ -3,7 +3,7 @@
  * environments (`env/*`), secret stores and keys (`rotation/*`, `kms/*`), inputs and literal
  * attributes (`secret/*`), and IAM statements through the IAM judge.
  */
-import type { FindingDraft } from '../build-findings.js';
+import { lineStarts, type FindingDraft } from '../build-findings.js';
 import { isSecretLikeName } from '../env/names.js';
 import type {
   EnvVarFact,
@@ -144,11 +144,30 @@ export function judgeFacts(facts: FactSet): CheckIssue[] {
   return issues;
 }
 
-/** Check issues as finding drafts. */
-export function issuesToDrafts(issues: CheckIssue[]): FindingDraft[] {
+/**
+ * Check issues as finding drafts. With the file's `text`, a secret that is not written verbatim
+ * where the finding points (it was unescaped from `"a\"b"`, or its region is a YAML block) is
+ * replaced by the text as written there, so `buildFindings` masks what the line really shows.
+ */
+export function issuesToDrafts(issues: CheckIssue[], text?: string): FindingDraft[] {
+  const starts = text === undefined ? undefined : lineStarts(text);
   return issues.map((i) => {
     const draft: FindingDraft = { ruleId: i.ruleId, message: i.message, region: i.region, subject: i.subject };
-    if (i.secret !== undefined) draft.secret = i.secret;
+    if (i.secret !== undefined) draft.secret = text !== undefined && starts ? asWritten(i.secret, i, text, starts) : i.secret;
     return draft;
   });
+}
+
+function asWritten(secret: string, issue: CheckIssue, text: string, starts: number[]): string {
+  const r = issue.region;
+  const from = (starts[r.startLine - 1] ?? 0) + r.startColumn - 1;
+  const to = (starts[r.endLine - 1] ?? 0) + r.endColumn - 1;
+  const written = text.slice(from, Math.max(from, to));
+  if (written.includes(secret)) return secret;
+  const unquoted = written.trim().replace(/^(["'])([\s\S]*)\1$/, '$2');
+  // Written with escapes (`\"`, `\n`, `''`): the same characters once escapes and spacing are dropped.
+  const norm = (x: string, escaped: boolean) =>
+    (escaped ? x.replace(/\\[nrt]/g, '').replace(/\\(.)/g, '$1').replace(/''/g, "'") : x).replace(/\s+/g, '');
+  // Otherwise the value comes from elsewhere (a variable's default): this line does not show it.
+  return norm(unquoted, true) === norm(secret, false) ? unquoted : secret;
 }
