@@ -317,7 +317,19 @@ export function terraformFacts(input: FileFactsInput): FactSet {
       });
       continue;
     }
-    if (b.type === 'provider' || b.type === 'module' || b.type === 'locals') continue;
+    if (b.type === 'module') {
+      // Maps passed to a module (an `environment` map, `app_settings`) are judged like attributes:
+      // the module turns them into configuration this file cannot see.
+      for (const a of b.body.attrs) {
+        const v = a.expr.k === 'object' ? ev.eval(a.expr) : undefined;
+        if (v?.t !== 'obj') continue;
+        for (const e of v.entries) {
+          if (e.value.t === 'str') facts.secretAttributes.push({ source: `${address}.${a.name}.${e.key}`, name: pos(e.key, e.keyRegion), value: pos(e.value.v, e.value.r) });
+        }
+      }
+      continue;
+    }
+    if (b.type === 'provider' || b.type === 'locals') continue;
 
     if (b.type === 'data' && type === 'aws_iam_policy_document') {
       policyDocument(b, address);

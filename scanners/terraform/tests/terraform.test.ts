@@ -49,6 +49,7 @@ describe('Terraform: findings', () => {
     ['provider credentials', 'provider "aws" {\n  secret_key = "OAYGSTWjRlLK6sNdVU72lZ+o2/YH19dCqgn28s9D"\n}\n', ['secret/literal-secret-attribute']],
     ['database password literal', 'resource "aws_db_instance" "d" {\n  password = "Sup3r-S3cret-Db-2024"\n}\n', ['secret/literal-secret-attribute']],
     ['local module input literal', 'module "db" {\n  source      = "./modules/db"\n  db_password = "Sup3r-S3cret-Db-2024"\n}\n', ['secret/literal-secret-attribute']],
+    ['a map passed to a module', 'module "fn" {\n  source = "./modules/fn"\n  environment = {\n    TABLE_NAME  = "orders"\n    DB_PASSWORD = "Sup3r-S3cret-Db-2024"\n  }\n}\n', ['secret/literal-secret-attribute']],
     ['output not sensitive', 'output "db_password" {\n  value = var.x\n}\n', ['secret/sensitive-not-marked']],
   ])('%s', async (_n, text, expected) => {
     expect(await ids(text)).toEqual(expected);
