@@ -159,6 +159,12 @@ export const ACTIONS_REQUIRING_WILDCARD_RESOURCE: readonly string[] = [
   'textract:GetDocumentTextDetection',
   'polly:SynthesizeSpeech',
   'polly:DescribeVoices',
+  'timestream:DescribeEndpoints',
+  'iot:DescribeEndpoint',
+  'scheduler:ListSchedules',
+  'bedrock:PutUseCaseForModelAccess',
+  'aoss:CreateSecurityPolicy',
+  'aoss:ListCollections',
 ];
 
 function globToRegExp(glob: string): RegExp {
