@@ -189,7 +189,23 @@ export function templateFacts(input: TemplateInput): FactSet {
           asList(get(props, 'Policies')).forEach((p, i) => {
             if (p.kind === 'scalar') attach(p, `${src}.Policies`);
             else if (p.kind === 'map' && get(p, 'Statement')) statementsOf(p, `${src}.Policies[${i}]`);
-            // SAM policy templates (S3ReadPolicy: {BucketName: ...}) are scoped by construction.
+            else if (p.kind === 'map') {
+              // SAM policy templates are scoped by construction (S3ReadPolicy: {BucketName: b}), except
+              // where a parameter is the whole Resource: AWSSecretsManagerGetSecretValuePolicy's SecretArn.
+              const secretArn = at(p, 'AWSSecretsManagerGetSecretValuePolicy', 'SecretArn');
+              if (secretArn) {
+                const r = ev(secretArn);
+                facts.statements.push({
+                  source: `${src}.Policies[${i}].AWSSecretsManagerGetSecretValuePolicy`,
+                  region: region(p),
+                  effect: pos('Allow', p),
+                  actions: [pos('secretsmanager:GetSecretValue', p)],
+                  resources: r.values.map((v) => pos(v.text, v.span)),
+                  hasCondition: false,
+                  ...(r.unresolved ? { unresolved: true } : {}),
+                });
+              }
+            }
           });
         }
         break;

@@ -28,6 +28,7 @@ describe('CloudFormation YAML: findings', () => {
     ['RDS master password literal', yaml('  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      MasterUsername: admin\n      MasterUserPassword: Sup3r-S3cret-Db-2024\n'), ['secret/literal-secret-attribute']],
     ['parameter default without NoEcho', yaml('  T:\n    Type: AWS::SNS::Topic\n', 'Parameters:\n  ApiToken:\n    Type: String\n    Default: tok-3f9a8b7c6d5e4f3a\n'), ['secret/literal-default', 'secret/sensitive-not-marked']],
     ['SAM: Globals environment and inline Policies', `Transform: AWS::Serverless-2016-10-31\nGlobals:\n  Function:\n    Environment:\n      Variables:\n        STRIPE_API_KEY: sk-3f9a8b7c6d5e4f3a2b1c\nResources:\n  F:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: h\n      Policies:\n        - AdministratorAccess\n        - Statement:\n            - Effect: Allow\n              Action: iam:PassRole\n              Resource: '*'\n`, ['env/secret-literal', 'iam/admin-policy-attached', 'iam/passrole-wildcard', 'kms/lambda-env-without-cmk']],
+    ['SAM policy template on every secret', `Transform: AWS::Serverless-2016-10-31\nResources:\n  F:\n    Type: AWS::Serverless::Function\n    Properties:\n      Policies:\n        - AWSSecretsManagerGetSecretValuePolicy:\n            SecretArn: '*'\n`, ['iam/wildcard-resource']],
   ])('%s', async (_name, text, expected) => {
     expect(await ruleIds(scanner, 'template.yaml', text)).toEqual(expected);
   });
@@ -52,6 +53,7 @@ describe('CloudFormation: references and near-misses pass', () => {
     ['RDS password from a dynamic reference', yaml("  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      MasterUserPassword: '{{resolve:secretsmanager:db:SecretString:password}}'\n")],
     ['Cognito token validity units', yaml('  C:\n    Type: AWS::Cognito::UserPoolClient\n    Properties:\n      TokenValidityUnits:\n        AccessToken: hours\n        RefreshToken: days\n')],
     ['a parameter whose default is a secret ARN', yaml('  T:\n    Type: AWS::SNS::Topic\n', 'Parameters:\n  DbSecret:\n    Type: String\n    Default: arn:aws:secretsmanager:eu-west-1:123456789012:secret:db-AbCdEf\n')],
+    ['SAM policy templates scoped to one secret or bucket', `Transform: AWS::Serverless-2016-10-31\nResources:\n  F:\n    Type: AWS::Serverless::Function\n    Properties:\n      KmsKeyArn: k\n      Policies:\n        - AWSSecretsManagerGetSecretValuePolicy:\n            SecretArn: !Ref DbSecret\n        - S3ReadPolicy:\n            BucketName: '*'\n`],
     ['Lambda permission for a service with SourceArn', yaml('  Perm:\n    Type: AWS::Lambda::Permission\n    Properties:\n      Principal: "*"\n      SourceArn: arn:aws:execute-api:eu-west-1:123456789012:abc/*\n')],
   ])('%s', async (_name, text) => {
     expect(await ruleIds(scanner, 'template.yaml', text)).toEqual([]);
