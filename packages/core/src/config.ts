@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parse, YAMLParseError } from 'yaml';
 import type { Level } from './finding.js';
+import { safeParserMessage } from './redact.js';
 import { levelForSeverity, RULE_FAMILIES, type Severity } from './rule-meta.js';
 import { CatalogError, parseCatalogRule, type CatalogRule } from './secrets/catalog.js';
 import { compileRegex, RegexCompileError } from './secrets/regex.js';
@@ -46,7 +47,7 @@ export function parseConfig(text: string, source: string): LeakguardConfig {
     raw = parse(text, { maxAliasCount: 100 });
   } catch (error) {
     const where = error instanceof YAMLParseError && error.linePos ? `:${error.linePos[0].line}:${error.linePos[0].col}` : '';
-    throw new ConfigError(`${source}${where}: not valid YAML (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`);
+    throw new ConfigError(`${source}${where}: not valid YAML (${safeParserMessage(error instanceof Error ? error.message : String(error), 'YAML error')})`);
   }
   const config = emptyConfig();
   config.source = source;

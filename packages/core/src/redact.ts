@@ -49,3 +49,13 @@ export function redactedSnippet(line: string, startColumn: number, endColumn: nu
   const trimmed = masked.trim();
   return trimmed.length > maxWidth ? trimmed.slice(0, maxWidth - 1) + '…' : trimmed;
 }
+
+/**
+ * A parser's error message without the source text it may quote (yaml says
+ * `Unexpected scalar token in YAML stream: "<the scalar>"`): the scalar could be a secret, and
+ * notifications and configuration errors are printed as they are.
+ */
+export function safeParserMessage(message: string, fallback = 'syntax error'): string {
+  const line = message.split('\n')[0] ?? fallback;
+  return line.replace(/:\s*(["'`]).*$/, '').replace(/\s+at line \d+, column \d+.*$/, '').trim() || fallback;
+}

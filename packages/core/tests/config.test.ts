@@ -52,6 +52,19 @@ describe('leakguard.yaml', () => {
     expect(() => parseConfig(text, 'leakguard.yaml')).toThrow(message);
   });
 
+  it('never quotes the source text of a YAML error (it could be a secret)', () => {
+    const secret = 'sk_live_4eC39HqLyjWDarjtT1zdp7dc';
+    let message = '';
+    try {
+      parseConfig(`rules: {}\n"${secret}" trailing`, 'leakguard.yaml');
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/^leakguard\.yaml:2:\d+: not valid YAML/);
+    expect(message).not.toContain(secret);
+    expect(message).not.toContain('sk_live');
+  });
+
   it('bounds YAML aliases (an alias bomb is an error, not a hang)', () => {
     const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]', ...'bcdefghij'.split('').map((c, i) => `${c}: &${c} [${Array(10).fill(`*${'abcdefghij'[i]}`).join(', ')}]`), 'rules: {}'].join('\n');
     expect(() => parseConfig(bomb, 'leakguard.yaml')).toThrow(/Excessive alias count/);

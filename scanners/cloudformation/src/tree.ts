@@ -5,6 +5,7 @@
  * positions. Aliases are expanded with a budget and nesting is bounded: an alias bomb or a
  * pathological document stops with an error instead of eating the memory.
  */
+import { safeParserMessage } from '@leakguard/core';
 import YAML, { isAlias, isMap, isScalar, isSeq, type Node as YNode } from 'yaml';
 
 export interface Span {
@@ -90,13 +91,9 @@ export interface ParsedDoc {
   problems: ParseProblem[];
 }
 
-/**
- * A parser message without the source text it may quote (`Unexpected scalar token in YAML stream:
- * "<the scalar>"`): the scalar could be a secret, and notifications are printed as they are.
- */
+/** Parser messages lose any quoted source text (it could be a secret): see core's safeParserMessage. */
 export function safeMessage(message: string): string {
-  const line = message.split('\n')[0] ?? 'YAML error';
-  return line.replace(/:\s*(["'`]).*$/, '').replace(/\s+at line \d+, column \d+.*$/, '').trim() || 'YAML error';
+  return safeParserMessage(message, 'YAML error');
 }
 
 class LimitError extends Error {
