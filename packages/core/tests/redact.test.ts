@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildFindings, redactSecret, redactText } from '@leakguard/core';
+import { buildFindings, redactSecret, redactText, safeParserMessage } from '@leakguard/core';
 
 describe('redaction', () => {
   it.each([
@@ -25,5 +25,16 @@ describe('redaction', () => {
     expect(out).not.toContain('another-s3cr3t-value-two');
     expect(findings[0]!.snippet).toBe('a = "*****" + "anot*****"');
     expect(redactText('x', [''])).toBe('x');
+  });
+});
+
+describe('parser messages', () => {
+  it.each([
+    ['Unexpected scalar token in YAML stream: "AKIAZZZZZZZZZZZZZZZZ"', 'Unexpected scalar token in YAML stream'],
+    ["Unexpected token: 'sk_live_abc'", 'Unexpected token'],
+    ['Implicit keys need to be on a single line at line 2, column 1:\n\n"secret-value"\n^^^', 'Implicit keys need to be on a single line'],
+    ['', 'syntax error'],
+  ])('%j becomes %j', (message, safe) => {
+    expect(safeParserMessage(message)).toBe(safe);
   });
 });
