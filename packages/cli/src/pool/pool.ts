@@ -2,8 +2,10 @@
  * The scan's worker_threads pool: one worker per core (or `--jobs`), each compiling the catalog
  * and initialising the scanners once. Discovered files go out in batches; each worker holds at
  * most MAX_QUEUED batches, and discovery is only pulled when a worker has room, so memory stays
- * flat however large the tree. Small scans (and `--jobs 1`) run in the main thread: starting
- * workers would cost more than it saves.
+ * flat however large the tree. A worker takes about half a second of CPU to boot (modules,
+ * catalog, IaC scanners), which is what scanning ~15 MB costs: so the main thread scans the first
+ * POOL_AFTER_BYTES itself, starts the workers only when more remains, and keeps scanning while they
+ * boot. Small scans (a pre-commit hook, a project) and `--jobs 1` never start a worker.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -16,8 +18,8 @@ import { scanBatch } from './scan-batch.js';
 
 export const BATCH_FILES = 24;
 const MAX_QUEUED = 2;
-/** Below this many files the scan stays in the main thread. */
-export const SMALL_SCAN_FILES = 48;
+/** Bytes the main thread scans before it starts workers (LEAKGUARD_POOL_AFTER_BYTES overrides, for tests). */
+export const POOL_AFTER_BYTES = Number(process.env.LEAKGUARD_POOL_AFTER_BYTES ?? 16 * 1048576);
 
 export interface PoolOptions {
   jobs: number;
@@ -37,6 +39,8 @@ function workerScript(): URL | undefined {
 interface PoolWorker {
   worker: Worker;
   queued: Map<number, BatchFile[]>;
+  /** Booted: its scan context is built. */
+  ready: boolean;
   alive: boolean;
 }
 
@@ -50,46 +54,14 @@ function failed(files: BatchFile[], reason: string): BatchResult {
   };
 }
 
-async function startWorkers(count: number, script: URL, init: WorkerInit): Promise<PoolWorker[]> {
-  const started = await Promise.all(
-    Array.from({ length: count }, () => {
-      const worker = new Worker(script, { workerData: init });
-      return new Promise<PoolWorker | undefined>((resolve) => {
-        const onMessage = (m: WorkerMessage) => {
-          if (m.type === 'ready' || m.type === 'init-error') {
-            worker.off('message', onMessage);
-            worker.off('error', onError);
-            if (m.type === 'ready') resolve({ worker, queued: new Map(), alive: true });
-            else {
-              void worker.terminate();
-              resolve(undefined);
-            }
-          }
-        };
-        const onError = () => resolve(undefined);
-        worker.on('message', onMessage);
-        worker.once('error', onError);
-      });
-    }),
-  );
-  return started.filter((w): w is PoolWorker => w !== undefined);
-}
-
 export async function scanFiles(files: AsyncIterable<DiscoveredFile>, options: PoolOptions): Promise<void> {
-  const iterator = files[Symbol.asyncIterator]();
-  const head: BatchFile[] = [];
-  let exhausted = false;
-  while (head.length < SMALL_SCAN_FILES) {
-    const next = await iterator.next();
-    if (next.done) {
-      exhausted = true;
-      break;
-    }
-    head.push({ absolute: next.value.absolute, path: next.value.path });
-  }
-  const inProcess = async (batch: BatchFile[]) => options.onResult(await scanBatch(batch, options.ctx, options.maxBytes));
   const script = workerScript();
-  const workers = exhausted || options.jobs <= 1 || !script ? [] : await startWorkers(options.jobs, script, { config: options.config, maxBytes: options.maxBytes });
+  let inProcessBytes = 0;
+  const inProcess = async (batch: BatchFile[]) => {
+    const result = await scanBatch(batch, options.ctx, options.maxBytes);
+    inProcessBytes += result.bytesScanned;
+    options.onResult(result);
+  };
 
   let wake: (() => void) | undefined;
   const signal = () => {
@@ -97,34 +69,56 @@ export async function scanFiles(files: AsyncIterable<DiscoveredFile>, options: P
     wake = undefined;
     w?.();
   };
-  for (const pw of workers) {
-    pw.worker.on('message', (m: WorkerMessage) => {
-      if (m.type !== 'result') return;
-      pw.queued.delete(m.id);
-      options.onResult(m.result);
-      signal();
-    });
-    const die = (reason: string) => {
-      if (!pw.alive) return;
-      pw.alive = false;
-      for (const batch of pw.queued.values()) options.onResult(failed(batch, reason));
-      pw.queued.clear();
-      signal();
-    };
-    pw.worker.on('error', (error) => die(error.message));
-    pw.worker.on('exit', (code) => die(`exited with code ${code}`));
-  }
+  const workers: PoolWorker[] = [];
+  const startWorkers = () => {
+    for (let i = 0; i < options.jobs; i++) {
+      const init: WorkerInit = { config: options.config, maxBytes: options.maxBytes };
+      const pw: PoolWorker = { worker: new Worker(script!, { workerData: init }), queued: new Map(), ready: false, alive: true };
+      const die = (reason: string) => {
+        if (!pw.alive) return;
+        pw.alive = false;
+        for (const batch of pw.queued.values()) options.onResult(failed(batch, reason));
+        pw.queued.clear();
+        signal();
+      };
+      pw.worker.on('message', (m: WorkerMessage) => {
+        if (m.type === 'ready') pw.ready = true;
+        else if (m.type === 'init-error') {
+          die(m.message);
+          void pw.worker.terminate();
+        } else {
+          pw.queued.delete(m.id);
+          options.onResult(m.result);
+        }
+        signal();
+      });
+      pw.worker.on('error', (error) => die(error.message));
+      pw.worker.on('exit', (code) => die(`exited with code ${code}`));
+      workers.push(pw);
+    }
+  };
+  let started = false;
 
   let nextId = 0;
   const dispatch = async (batch: BatchFile[]) => {
+    if (!started && options.jobs > 1 && script !== undefined && inProcessBytes >= POOL_AFTER_BYTES) {
+      started = true;
+      startWorkers();
+    }
     for (;;) {
       const live = workers.filter((w) => w.alive);
-      if (live.length === 0) return inProcess(batch);
-      const target = live.reduce((a, b) => (b.queued.size < a.queued.size ? b : a));
-      if (target.queued.size < MAX_QUEUED) {
+      const ready = live.filter((w) => w.ready);
+      const target = ready.length === 0 ? undefined : ready.reduce((a, b) => (b.queued.size < a.queued.size ? b : a));
+      if (target && target.queued.size < MAX_QUEUED) {
         const id = nextId++;
         target.queued.set(id, batch);
         target.worker.postMessage({ type: 'batch', id, files: batch });
+        return;
+      }
+      if (ready.length < live.length || live.length === 0) {
+        // No worker yet, or some still booting: scan this batch here, then let their messages in.
+        await inProcess(batch);
+        if (live.length > 0) await new Promise<void>((resolve) => setImmediate(resolve));
         return;
       }
       await new Promise<void>((resolve) => (wake = resolve));
@@ -133,23 +127,15 @@ export async function scanFiles(files: AsyncIterable<DiscoveredFile>, options: P
 
   try {
     let batch: BatchFile[] = [];
-    const flush = async () => {
-      if (batch.length === 0) return;
-      const full = batch;
-      batch = [];
-      await dispatch(full);
-    };
-    for (const file of head) {
-      batch.push(file);
-      if (batch.length >= BATCH_FILES) await flush();
+    for await (const file of files) {
+      batch.push({ absolute: file.absolute, path: file.path });
+      if (batch.length >= BATCH_FILES) {
+        const full = batch;
+        batch = [];
+        await dispatch(full);
+      }
     }
-    while (!exhausted) {
-      const next = await iterator.next();
-      if (next.done) break;
-      batch.push({ absolute: next.value.absolute, path: next.value.path });
-      if (batch.length >= BATCH_FILES) await flush();
-    }
-    await flush();
+    if (batch.length > 0) await dispatch(batch);
     while (workers.some((w) => w.alive && w.queued.size > 0)) await new Promise<void>((resolve) => (wake = resolve));
   } finally {
     for (const pw of workers) {

@@ -167,3 +167,13 @@ describe('capturingGroups', () => {
     expect(new RegExp(`${pattern}|`).exec('')!.length - 1).toBe(n);
   });
 });
+
+describe('windows searched together keep per-line semantics', () => {
+  // A pattern that could run from one line's window into the next if they were simply joined.
+  const spanning = rule({ id: 'secret/test-span', keywords: ['start', 'end'], pattern: 'start([^;]{1,40})end' });
+  it.each(ENGINES)('under %s, a match never spans two lines', (name) => {
+    const engine = new SecretEngine({ rules: [spanning], regexEngine: name });
+    const text = 'start xx\nyy end\nstart ab12cd34 end\nfoo start cd end';
+    expect(engine.scan(text).map((m) => text.slice(m.start, m.end))).toEqual([' ab12cd34 ', ' cd ']);
+  });
+});
