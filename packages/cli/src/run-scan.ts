@@ -1,12 +1,9 @@
 /**
  * `leakguard scan`: discover files, read and scan them, collect one report.
  */
-import { randomUUID } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import {
-  compareFindings,
   compileRegex,
-  INFORMATION_URI,
   ruleSetting,
   SecretEngine,
   type Finding,
@@ -20,7 +17,7 @@ import type { Progress } from './progress.js';
 import { scanFiles } from './pool/pool.js';
 import type { FileScanContext } from './scan-file.js';
 import { builtinScanners } from './scanners.js';
-import { VERSION } from './version.js';
+import { assembleReport } from './assemble-report.js';
 
 export interface ScanRequest {
   paths: string[];
@@ -80,16 +77,6 @@ export async function runScan(request: ScanRequest): Promise<ScanReport> {
   });
   request.progress.done();
   stats.durationMs = performance.now() - started;
-  findings.sort(compareFindings);
   notifications.sort((a, b) => (a.path ?? '').localeCompare(b.path ?? '') || a.message.localeCompare(b.message));
-  return {
-    tool: { name: 'leakguard', version: VERSION, informationUri: INFORMATION_URI },
-    kind: 'scan',
-    category: request.category,
-    runId: randomUUID(),
-    findings,
-    notifications,
-    rules: enabledRules(ctx.engine, ctx.scanners, request.config),
-    stats,
-  };
+  return assembleReport({ kind: 'scan', category: request.category, findings, notifications, ctx, config: request.config, stats });
 }

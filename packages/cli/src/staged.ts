@@ -3,15 +3,14 @@
  * tree, so a pre-commit hook judges exactly the content being committed. Paths are relative to the
  * repository's top; paths given on the command line (relative to the current folder) narrow it.
  */
-import { randomUUID } from 'node:crypto';
 import ignore from 'ignore';
-import { compareFindings, INFORMATION_URI, type Finding, type LeakguardConfig, type Notification, type ScanReport } from '@leakguard/core';
+import { type Finding, type LeakguardConfig, type Notification, type ScanReport } from '@leakguard/core';
 import { CatFileBatch, repoInfo, stagedFiles } from '@leakguard/scanner-git';
 import type { Progress } from './progress.js';
 import { looksBinary } from './read-input.js';
-import { createScanContext, enabledRules } from './run-scan.js';
+import { createScanContext } from './run-scan.js';
 import { scanFileText } from './scan-file.js';
-import { VERSION } from './version.js';
+import { assembleReport } from './assemble-report.js';
 
 export interface StagedRequest {
   /** The current folder: inside the repository. */
@@ -68,15 +67,5 @@ export async function runStagedScan(request: StagedRequest): Promise<ScanReport>
   }
   request.progress.done();
   stats.durationMs = performance.now() - started;
-  findings.sort(compareFindings);
-  return {
-    tool: { name: 'leakguard', version: VERSION, informationUri: INFORMATION_URI },
-    kind: 'scan',
-    category: request.category,
-    runId: randomUUID(),
-    findings,
-    notifications,
-    rules: enabledRules(ctx.engine, ctx.scanners, request.config),
-    stats,
-  };
+  return assembleReport({ kind: 'scan', category: request.category, findings, notifications, ctx, config: request.config, stats });
 }

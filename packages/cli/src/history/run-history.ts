@@ -6,12 +6,9 @@
  * copies, renames and edits that keep it do not repeat it. `presentAtHead` says whether it is
  * still anywhere in HEAD's tree (the branch tip with --branch).
  */
-import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import ignore from 'ignore';
 import {
-  compareFindings,
-  INFORMATION_URI,
   type Finding,
   type LeakguardConfig,
   type Notification,
@@ -20,10 +17,10 @@ import {
 import { availableParallelism } from 'node:os';
 import { walkHistory, type CommitInfo, type HistoryBlob } from '@leakguard/scanner-git';
 import type { Progress } from '../progress.js';
-import { createScanContext, enabledRules } from '../run-scan.js';
-import { VERSION } from '../version.js';
+import { createScanContext } from '../run-scan.js';
 import { BlobPool } from './blob-pool.js';
 import type { BlobOutcome } from './protocol.js';
+import { assembleReport } from '../assemble-report.js';
 
 const BATCH_BLOBS = 32;
 const BATCH_BYTES = 2 * 1048576;
@@ -193,18 +190,7 @@ export async function runHistory(request: HistoryRequest): Promise<ScanReport & 
     message: `walked ${history.commits} commits (${walk.revisions.join(' ')}${request.maxCount ? `, at most ${request.maxCount}` : ''}), scanned ${stats.filesScanned} unique blobs (${(stats.bytesScanned / 1048576).toFixed(1)} MB)`,
   });
   stats.durationMs = performance.now() - started;
-  const list = [...findings.values()].sort((a, b) => compareFindings(a, b) || a.commit!.date.localeCompare(b.commit!.date));
-  return {
-    tool: { name: 'leakguard', version: VERSION, informationUri: INFORMATION_URI },
-    kind: 'history',
-    category: request.category,
-    runId: randomUUID(),
-    findings: list,
-    notifications,
-    rules: enabledRules(ctx.engine, ctx.scanners, request.config),
-    stats,
-    history,
-  };
+  return assembleReport({ kind: 'history', category: request.category, findings: [...findings.values()], notifications, ctx, config: request.config, stats }, { history });
 }
 
 function provenance(commit: CommitInfo): NonNullable<Finding['commit']> {

@@ -1,0 +1,32 @@
+/** One place that turns a command's findings into a ScanReport: tool, run id, enabled rules, order. */
+import { randomUUID } from 'node:crypto';
+import { compareFindings, INFORMATION_URI, type Finding, type LeakguardConfig, type Notification, type ScanReport, type ScanStats } from '@leakguard/core';
+import { enabledRules } from './run-scan.js';
+import type { FileScanContext } from './scan-file.js';
+import { VERSION } from './version.js';
+
+export interface ReportParts {
+  kind: ScanReport['kind'];
+  category: string;
+  findings: Finding[];
+  notifications: Notification[];
+  ctx: Pick<FileScanContext, 'engine' | 'scanners'>;
+  config: LeakguardConfig;
+  stats: ScanStats;
+}
+
+/** Findings in path/line order (history: the older commit first on ties). */
+export function assembleReport<E extends object = object>(parts: ReportParts, extra?: E): ScanReport & E {
+  const findings = [...parts.findings].sort((a, b) => compareFindings(a, b) || (a.commit?.date ?? '').localeCompare(b.commit?.date ?? ''));
+  return {
+    tool: { name: 'leakguard', version: VERSION, informationUri: INFORMATION_URI },
+    kind: parts.kind,
+    category: parts.category,
+    runId: randomUUID(),
+    findings,
+    notifications: parts.notifications,
+    rules: enabledRules(parts.ctx.engine, parts.ctx.scanners, parts.config),
+    stats: parts.stats,
+    ...(extra as E),
+  };
+}
