@@ -100,6 +100,8 @@ export async function scanFiles(files: AsyncIterable<DiscoveredFile>, options: P
   let started = false;
 
   let nextId = 0;
+  let sentToWorkers = 0;
+  let keptInMain = 0;
   const dispatch = async (batch: BatchFile[]) => {
     if (!started && options.jobs > 1 && script !== undefined && inProcessBytes >= POOL_AFTER_BYTES) {
       started = true;
@@ -113,11 +115,14 @@ export async function scanFiles(files: AsyncIterable<DiscoveredFile>, options: P
         const id = nextId++;
         target.queued.set(id, batch);
         target.worker.postMessage({ type: 'batch', id, files: batch });
+        sentToWorkers++;
         return;
       }
-      if (ready.length < live.length || live.length === 0) {
+      // (With LEAKGUARD_POOL_AFTER_BYTES=0 everything goes to the workers, for tests.)
+      if (live.length === 0 || (ready.length < live.length && POOL_AFTER_BYTES > 0)) {
         // No worker yet, or some still booting: scan this batch here, then let their messages in.
         await inProcess(batch);
+        keptInMain++;
         if (live.length > 0) await new Promise<void>((resolve) => setImmediate(resolve));
         return;
       }
@@ -141,6 +146,9 @@ export async function scanFiles(files: AsyncIterable<DiscoveredFile>, options: P
     for (const pw of workers) {
       pw.alive = false;
       await pw.worker.terminate();
+    }
+    if (process.env.LEAKGUARD_POOL_DEBUG === '1') {
+      process.stderr.write(`leakguard: pool: ${workers.length} workers, ${sentToWorkers} batches to workers, ${keptInMain} in the main thread\n`);
     }
   }
 }

@@ -27,8 +27,13 @@ function bigProject(): string {
 }
 
 function scan(cwd: string, jobs: string): Report {
-  const run = runCli(['scan', '.', '-f', 'json', '-q', '--fail-on', 'none', '--max-file-size', '1', '--jobs', jobs], { cwd });
+  // LEAKGUARD_POOL_AFTER_BYTES=0: start the workers at once (by default the main thread scans the
+  // first 16 MB itself, more than this project has).
+  const run = runCli(['scan', '.', '-f', 'json', '-q', '--fail-on', 'none', '--max-file-size', '1', '--jobs', jobs], { cwd, env: { LEAKGUARD_POOL_AFTER_BYTES: '0', LEAKGUARD_POOL_DEBUG: '1' } });
   expect(run.status, run.stderr).toBe(0);
+  const pool = /pool: (\d+) workers, (\d+) batches to workers/.exec(run.stderr);
+  expect(Number(pool?.[1]), run.stderr).toBe(jobs === '1' ? 0 : Number(jobs));
+  if (jobs !== '1') expect(Number(pool?.[2])).toBeGreaterThan(0);
   return JSON.parse(run.stdout) as Report;
 }
 
