@@ -69,7 +69,9 @@ function compilePatterns(c: CompiledRule, engine: RegexEngineName): RegExp {
   const rule = c.rule;
   try {
     c.allow = (rule.allow ?? []).map((p) => compileRegex(p, 'i', engine));
-    c.regex = compileRegex(rule.pattern, `g${rule.ignoreCase ? 'i' : ''}`, engine);
+    // `^`-anchored rules get the m flag: within one line's window it changes nothing, and in
+    // windows joined by line breaks (searchJoined) each window start is a line start again.
+    c.regex = compileRegex(rule.pattern, `g${rule.ignoreCase ? 'i' : ''}${c.anchored ? 'm' : ''}`, engine);
     return c.regex;
   } catch (error) {
     const reason = error instanceof RegexCompileError ? error.reason : String(error);
@@ -206,7 +208,7 @@ export class SecretEngine {
       anyGeneric ||= c.rule.generic === true || c.rule.fallback === true;
       const regex = c.regex ?? compilePatterns(c, this.regexEngine);
       // Joined windows suit RE2 (one native call); JavaScript RegExp is fastest window by window.
-      const joined = this.regexEngine === 're2' && !c.anchored && list.length > 2;
+      const joined = this.regexEngine === 're2' && list.length > 2;
       if (!joined || !this.searchJoined(c, regex, text, list, matches)) this.searchEach(c, regex, text, list, matches);
     }
     if (anyGeneric && matches.length > 1) matches = this.dropShadowedGeneric(matches);
