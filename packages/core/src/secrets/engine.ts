@@ -57,6 +57,7 @@ export interface EngineOptions {
 const DEFAULT_WINDOW = 512;
 /** Between windows searched in one call: a line break and NULs, which no secret pattern spans in practice (and if one does, searchJoined notices). */
 const JOIN = '\n\u0000\u0000\n';
+const JOIN_BYTES = Buffer.from(JOIN, 'latin1');
 
 let cachedCatalog: CatalogRule[] | undefined;
 /** The shipped catalog, read once per process (workers each read it once). */
@@ -201,6 +202,18 @@ export class SecretEngine {
     }
     let matches: SecretMatch[] = [];
     let anyGeneric = false;
+    // When the rules' windows together cover more than the text (a dense minified bundle), convert
+    // an ASCII text to bytes once and give RE2 byte views of it: otherwise RE2 converts each rule's
+    // windows from UTF-16 again. Offsets are the same in an ASCII text.
+    let bytes: Buffer | undefined;
+    if (this.regexEngine === 're2' && n > 65536) {
+      let covered = 0;
+      for (const ri of touched) {
+        const list = windows[ri]!;
+        for (let w = 0; w < list.length; w += 2) covered += list[w + 1]! - list[w]!;
+      }
+      if (covered > n && Buffer.byteLength(text, 'utf8') === n) bytes = Buffer.from(text, 'latin1');
+    }
     for (const ri of touched) {
       const list = windows[ri]!;
       windows[ri] = undefined;
@@ -208,8 +221,8 @@ export class SecretEngine {
       anyGeneric ||= c.rule.generic === true || c.rule.fallback === true;
       const regex = c.regex ?? compilePatterns(c, this.regexEngine);
       // Joined windows suit RE2 (one native call); JavaScript RegExp is fastest window by window.
-      const joined = this.regexEngine === 're2' && list.length > 2;
-      if (!joined || !this.searchJoined(c, regex, text, list, matches)) this.searchEach(c, regex, text, list, matches);
+      const joined = this.regexEngine === 're2' && (list.length > 2 || bytes !== undefined);
+      if (!joined || !this.searchJoined(c, regex, text, list, matches, bytes)) this.searchEach(c, regex, text, list, matches);
     }
     if (anyGeneric && matches.length > 1) matches = this.dropShadowedGeneric(matches);
     return matches.sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));
@@ -246,33 +259,43 @@ export class SecretEngine {
    * windows). A match that would cross a separator means the windows must be searched one by
    * one: returns false (nothing added) and the caller does that.
    */
-  private searchJoined(c: CompiledRule, regex: RegExp, text: string, list: number[], matches: SecretMatch[]): boolean {
+  private searchJoined(c: CompiledRule, regex: RegExp, text: string, list: number[], matches: SecretMatch[], bytes?: Buffer): boolean {
     const count = list.length / 2;
     const offsets = new Array<number>(count);
-    const parts = new Array<string>(count);
+    const lengths = new Array<number>(count);
+    const parts: string[] = [];
+    const views: Buffer[] = [];
     let at = 0;
     for (let k = 0; k < count; k++) {
+      const ws = list[2 * k]!;
+      const we = list[2 * k + 1]!;
       offsets[k] = at;
-      const part = text.slice(list[2 * k]!, list[2 * k + 1]!);
-      parts[k] = part;
-      at += part.length + JOIN.length;
+      lengths[k] = we - ws;
+      if (bytes) {
+        if (k > 0) views.push(JOIN_BYTES);
+        views.push(bytes.subarray(ws, we));
+      } else parts.push(text.slice(ws, we));
+      at += we - ws + JOIN.length;
     }
-    const joined = parts.join(JOIN);
+    // RE2 takes a Buffer as it is (and then returns Buffers): no conversion.
+    const joined: string | Buffer = bytes ? (views.length === 1 ? views[0]! : Buffer.concat(views)) : parts.join(JOIN);
     const found: SecretMatch[] = [];
     regex.lastIndex = 0;
     let k = 0;
-    for (let m = regex.exec(joined); m !== null; m = regex.exec(joined)) {
-      if (m[0].length === 0) {
+    for (let m = regex.exec(joined as string); m !== null; m = regex.exec(joined as string)) {
+      const whole = bytes ? String(m[0] === undefined ? '' : (m[0] as unknown as Buffer).toString('latin1')) : m[0];
+      if (whole.length === 0) {
         regex.lastIndex++;
         continue;
       }
       while (k + 1 < count && offsets[k + 1]! <= m.index) k++;
-      if (m.index + m[0].length > offsets[k]! + parts[k]!.length) return false; // crosses into the next window
-      const secret = m[c.group];
+      if (m.index + whole.length > offsets[k]! + lengths[k]!) return false; // crosses into the next window
+      const group = m[c.group] as unknown as Buffer | string | undefined;
+      const secret = group === undefined ? '' : typeof group === 'string' ? group : group.toString('latin1');
       if (!secret) continue;
-      const offsetInMatch = c.group === 0 ? 0 : m[0].indexOf(secret);
+      const offsetInMatch = c.group === 0 ? 0 : whole.indexOf(secret);
       const start = list[2 * k]! + (m.index - offsets[k]!) + Math.max(0, offsetInMatch);
-      if (!this.accepts(c, secret, m[0])) continue;
+      if (!this.accepts(c, secret, whole)) continue;
       found.push({ ruleId: c.rule.id, start, end: start + secret.length, secret });
     }
     for (const f of found) matches.push(f);

@@ -177,3 +177,19 @@ describe('windows searched together keep per-line semantics', () => {
     expect(engine.scan(text).map((m) => text.slice(m.start, m.end))).toEqual([' ab12cd34 ', ' cd ']);
   });
 });
+
+describe('a dense minified bundle (the byte path for large ASCII texts)', () => {
+  const bits = ['if(a.token&&a.token.length>3)throw new Error("x")', 'fetch("https://cdn.example.org/a.json")', 'var k=h["x-api-key"]||""', 'function f(a){return a.b}'];
+  const secrets = [`var cfg={password:"Zq9#mLp2vX7t"}`, `var s="${GHP}"`, 'u="https://deploy:Xk3mQ9vLp2Wz@repo.internal/x"'];
+  let line = '';
+  for (let i = 0; line.length < 300_000; i++) line += `${bits[i % bits.length]};${i % 997 === 0 ? `${secrets[(i / 997) % 3]};` : ''}`;
+  const text = `/*! bundle */\n${line}\n`;
+
+  it('finds the same secrets, at the same places, as the JavaScript engine', () => {
+    const re2 = engines.re2.scan(text).map((m) => [m.ruleId, m.start, m.end]);
+    const js = engines.js.scan(text).map((m) => [m.ruleId, m.start, m.end]);
+    expect(re2.length).toBeGreaterThanOrEqual(3);
+    expect(re2).toEqual(js);
+    for (const m of engines.re2.scan(text)) expect(text.slice(m.start, m.end)).toBe(m.secret);
+  });
+});
