@@ -8,6 +8,7 @@ import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { looksBinary, type ReadResult } from '../read-input.js';
 
 const FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+let scratch = Buffer.allocUnsafe(1 << 20);
 
 export function readInputSync(absolute: string, path: string, maxBytes: number): ReadResult {
   let fd: number | undefined;
@@ -19,14 +20,17 @@ export function readInputSync(absolute: string, path: string, maxBytes: number):
     if (size > maxBytes) {
       return { skipped: { kind: 'skipped-large', level: 'note', message: `skipped: ${(size / 1048576).toFixed(1)} MB is over --max-file-size`, path } };
     }
-    const buffer = Buffer.allocUnsafe(size);
+    // One scratch buffer per thread, grown as needed: the text is decoded out of it, so it can be
+    // reused, and large files do not each cost a fresh allocation (and its page faults).
+    if (scratch.length < size) scratch = Buffer.allocUnsafe(Math.max(size, scratch.length * 2));
+    const buffer = scratch;
     let got = 0;
     while (got < size) {
       const n = readSync(fd, buffer, got, size - got, got);
       if (n === 0) break; // the file shrank while we read it
       got += n;
     }
-    const data = got < size ? buffer.subarray(0, got) : buffer;
+    const data = buffer.subarray(0, got);
     if (looksBinary(data)) return { skipped: { kind: 'skipped-binary', level: 'note', message: 'skipped: binary file', path } };
     return { text: data.toString('utf8'), bytes: data.length };
   } catch (error) {

@@ -107,6 +107,7 @@ export class SecretEngine {
   readonly regexEngine: RegexEngineName;
   private readonly compiled: CompiledRule[];
   private readonly automaton: KeywordAutomaton;
+  private scratch = Buffer.alloc(0);
   /** Scratch space of `scan`, indexed by rule (emptied again before `scan` returns). */
   private readonly windowLists: (number[] | undefined)[] = [];
   private readonly meta = new Map<string, RuleMeta>();
@@ -212,7 +213,12 @@ export class SecretEngine {
         const list = windows[ri]!;
         for (let w = 0; w < list.length; w += 2) covered += list[w + 1]! - list[w]!;
       }
-      if (covered > n && Buffer.byteLength(text, 'utf8') === n) bytes = Buffer.from(text, 'latin1');
+      if (covered > n && Buffer.byteLength(text, 'utf8') === n) {
+        // Reused between scans (the views into it do not outlive this call).
+        if (this.scratch.length < n) this.scratch = Buffer.allocUnsafe(Math.max(n, this.scratch.length * 2));
+        this.scratch.write(text, 0, n, 'latin1');
+        bytes = this.scratch.subarray(0, n);
+      }
     }
     for (const ri of touched) {
       const list = windows[ri]!;
