@@ -4,8 +4,9 @@
  * Positions: tree-sitter reports rows and columns in UTF-16 code units for JS strings, as SARIF wants.
  */
 import { createRequire } from 'node:module';
-import type { Region } from '@leakguard/core';
+import { lineStarts, type Region } from '@leakguard/core';
 import { Language, Parser, type Node as TSNode } from 'web-tree-sitter';
+import { fastParseHcl } from './fast-hcl.js';
 import type { HAttr, HBlock, HBody, HExpr, HFile, ParseError } from './model.js';
 
 let parser: Parser | undefined;
@@ -217,8 +218,20 @@ class Converter {
   }
 }
 
-/** Parses HCL text. Syntax errors are reported with positions; what parsed is still returned. */
-export function parseHcl(text: string): HFile {
+/**
+ * Parses HCL text. Syntax errors are reported with positions; what parsed is still returned.
+ * Well-formed files in the common subset are read directly (fast-hcl.ts, the same model);
+ * everything else goes through tree-sitter. `starts`: the text's line starts, if known.
+ */
+export function parseHcl(text: string, starts?: number[]): HFile {
+  if (!parser) throw new Error('the Terraform grammar is not loaded: call init() first');
+  const fast = fastParseHcl(text, starts ?? lineStarts(text));
+  if (fast) return { body: fast, errors: [] };
+  return parseHclTreeSitter(text);
+}
+
+/** Parses HCL text with tree-sitter only (the reference the fast reader is checked against). */
+export function parseHclTreeSitter(text: string): HFile {
   if (!parser) throw new Error('the Terraform grammar is not loaded: call init() first');
   const tree = parser.parse(text);
   if (!tree) return { body: { attrs: [], blocks: [] }, errors: [{ message: 'parser returned no tree', line: 1, column: 1 }] };

@@ -21,7 +21,8 @@ import { hclReady, initHcl, parseHcl } from './hcl.js';
 import { parseTfJson } from './json.js';
 import type { HFile } from './model.js';
 
-export { initHcl, parseHcl } from './hcl.js';
+export { initHcl, parseHcl, parseHclTreeSitter } from './hcl.js';
+export { fastParseHcl } from './fast-hcl.js';
 export { parseJson, parseTfJson } from './json.js';
 export { terraformFacts, collectSymbols, emptySymbols } from './facts.js';
 export { Evaluator } from './evaluate.js';
@@ -33,8 +34,8 @@ const AUTO_TFVARS = /(^terraform\.tfvars$|\.auto\.tfvars$)/i;
 /** Other files of a module read for symbols, at most (a generated directory of thousands is read once, cached). */
 const MAX_MODULE_FILES = 5000;
 
-function parseAny(name: string, text: string): HFile {
-  return TF_JSON.test(name) ? parseTfJson(text, lineStarts(text)) : parseHcl(text);
+function parseAny(name: string, text: string, starts?: number[]): HFile {
+  return TF_JSON.test(name) ? parseTfJson(text, starts ?? lineStarts(text)) : parseHcl(text, starts);
 }
 
 interface FileSymbols {
@@ -107,7 +108,8 @@ export class TerraformScanner implements FileScanner {
       return { drafts: [], notifications: [{ kind: 'internal', level: 'error', message: `Terraform grammar could not be loaded (${this.loadError}); ${input.path} was only scanned for secrets`, path: input.path }] };
     }
     const isTfvars = TFVARS.test(input.path);
-    const file = parseAny(input.path, input.text);
+    const starts = lineStarts(input.text);
+    const file = parseAny(input.path, input.text, starts);
     const notifications: Notification[] = file.errors.map((e) => ({
       kind: 'parse-error',
       level: 'warning',
@@ -116,7 +118,6 @@ export class TerraformScanner implements FileScanner {
       line: e.line,
       column: e.column,
     }));
-    const starts = lineStarts(input.text);
     const symbols = this.symbolsFor(input, file, isTfvars);
     const facts = terraformFacts({ body: file.body, text: input.text, starts, symbols, tfvars: isTfvars });
     const drafts = [...issuesToDrafts(judgeFacts(facts), input.text), ...context.secrets.draftsFor(input.text, starts)];

@@ -1,0 +1,520 @@
+/**
+ * A direct HCL reader for the common, well-formed subset of Terraform: bodies, attributes, blocks,
+ * literals, quoted strings with `${}` interpolations, literal heredocs, tuples, objects, variable
+ * references with `.attr` / `[index]`, and function calls. It builds exactly the model the
+ * tree-sitter converter (hcl.ts) builds for the same text, including its quirks (a string's
+ * literal segments lose the spaces next to quotes and interpolations, as tree-sitter's external
+ * scanner skips them), at a small fraction of the cost (tree-sitter in WASM parses ~2 MB/s).
+ *
+ * Anything outside the subset (operators, conditionals, for-expressions, splats, template
+ * directives, heredocs with interpolations, unusual whitespace or characters, syntax errors) makes
+ * it give up (`undefined`) and the caller falls back to tree-sitter, which also owns every parse
+ * error message. tests/fast-hcl.test.ts checks the two agree on every file of the fixtures and
+ * corpora it can reach.
+ */
+import { regionOf, type Region } from '@leakguard/core';
+import type { HAttr, HBlock, HBody, HExpr } from './model.js';
+
+class Bail extends Error {}
+const BAIL = new Bail('outside the fast subset');
+
+const MAX_NESTING = 64;
+
+// Character codes.
+const SP = 32, TAB = 9, LF = 10, CR = 13;
+const HASH = 35, SLASH = 47, STAR = 42, QUOTE = 34, BACKSLASH = 92, DOLLAR = 36, PERCENT = 37;
+const LBRACE = 123, RBRACE = 125, LBRACK = 91, RBRACK = 93, LPAREN = 40, RPAREN = 41;
+const EQ = 61, COLON = 58, COMMA = 44, DOT = 46, LT = 60, MINUS = 45, UNDERSCORE = 95, TILDE = 126;
+
+function isIdStart(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === UNDERSCORE;
+}
+function isIdContinue(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === UNDERSCORE || c === MINUS;
+}
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+function isAlnum(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+}
+
+const ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', '"': '"', '\\': '\\' };
+
+/** The converter's unescape (hcl.ts), kept identical. */
+function unescape(raw: string): string {
+  return raw
+    .replace(/\\u([0-9a-fA-F]{4})|\\U([0-9a-fA-F]{8})|\\(.)/g, (_m, u4: string, u8: string, c: string) =>
+      u4 ? String.fromCharCode(parseInt(u4, 16)) : u8 ? String.fromCodePoint(parseInt(u8, 16)) : (ESCAPES[c] ?? c))
+    .replace(/\$\$\{/g, '${')
+    .replace(/%%\{/g, '%{');
+}
+
+/** A literal segment of a string: its raw text and where it starts, or nothing (only spaces). */
+interface Segment {
+  raw: string;
+  start: number;
+}
+
+interface QuotedString {
+  start: number;
+  end: number;
+  /** Literal segments and interpolations, in order. */
+  parts: (Segment | HExpr)[];
+  /** True when the string has no interpolation (tree-sitter's string_lit). */
+  plain: boolean;
+}
+
+class Reader {
+  private pos = 0;
+  private readonly n: number;
+  constructor(
+    private readonly text: string,
+    private readonly starts: number[],
+  ) {
+    this.n = text.length;
+  }
+
+  region(start: number, end: number): Region {
+    return regionOf(this.starts, start, end);
+  }
+
+  /** Skips whitespace and comments (the grammar's extras). Unusual whitespace gives up. */
+  private trivia(): void {
+    const t = this.text;
+    for (;;) {
+      const c = t.charCodeAt(this.pos);
+      if (c === SP || c === LF || c === TAB || c === CR) {
+        this.pos++;
+      } else if (c === HASH || (c === SLASH && t.charCodeAt(this.pos + 1) === SLASH)) {
+        const nl = t.indexOf('\n', this.pos);
+        this.pos = nl === -1 ? this.n : nl;
+      } else if (c === SLASH && t.charCodeAt(this.pos + 1) === STAR) {
+        const close = t.indexOf('*/', this.pos + 2);
+        if (close === -1) throw BAIL;
+        this.pos = close + 2;
+      } else if (c > 127 || c === 11 || c === 12) {
+        throw BAIL; // tree-sitter's idea of whitespace there is not worth guessing
+      } else {
+        return;
+      }
+    }
+  }
+
+  private peek(): number {
+    this.trivia();
+    return this.pos < this.n ? this.text.charCodeAt(this.pos) : -1;
+  }
+
+  private expect(c: number): void {
+    if (this.peek() !== c) throw BAIL;
+    this.pos++;
+  }
+
+  private identifier(): { name: string; start: number; end: number } {
+    const t = this.text;
+    const start = this.pos;
+    if (!isIdStart(t.charCodeAt(start))) throw BAIL;
+    let i = start + 1;
+    for (;;) {
+      const c = t.charCodeAt(i);
+      if (isIdContinue(c)) i++;
+      else if (c === COLON && t.charCodeAt(i + 1) === COLON) i += 2;
+      else break;
+    }
+    if (t.charCodeAt(i) > 127) throw BAIL; // a non-ASCII identifier character
+    this.pos = i;
+    return { name: t.slice(start, i), start, end: i };
+  }
+
+  file(): HBody {
+    const c = this.peek();
+    if (c === -1) return { attrs: [], blocks: [] };
+    if (c === LBRACE) throw BAIL; // a JSON-like object file: tree-sitter's `object` root
+    const body = this.body(0);
+    if (this.peek() !== -1) throw BAIL;
+    return body;
+  }
+
+  private body(depth: number): HBody {
+    if (depth > MAX_NESTING) throw BAIL;
+    const out: HBody = { attrs: [], blocks: [] };
+    for (;;) {
+      const c = this.peek();
+      if (c === -1 || c === RBRACE) return out;
+      const id = this.identifier();
+      const next = this.peek();
+      if (next === EQ) {
+        if (this.text.charCodeAt(this.pos + 1) === EQ || this.text.charCodeAt(this.pos + 1) === 62) throw BAIL;
+        this.pos++;
+        const expr = this.expression(depth + 1);
+        out.attrs.push({ name: id.name, nameRegion: this.region(id.start, id.end), expr } satisfies HAttr);
+        // After an expression only another item, the body's end or the file's end may follow.
+        const after = this.peek();
+        if (after !== -1 && after !== RBRACE && !isIdStart(after)) throw BAIL;
+      } else {
+        out.blocks.push(this.block(id, depth));
+      }
+    }
+  }
+
+  private block(id: { name: string; start: number; end: number }, depth: number): HBlock {
+    const labels: string[] = [];
+    let lastEnd = id.end;
+    for (;;) {
+      const c = this.peek();
+      if (c === QUOTE) {
+        const s = this.quoted(depth);
+        if (!s.plain) throw BAIL;
+        const seg = s.parts[0] as Segment | undefined;
+        labels.push(seg ? seg.raw : '');
+        lastEnd = s.end;
+      } else if (c !== -1 && isIdStart(c)) {
+        const l = this.identifier();
+        labels.push(l.name);
+        lastEnd = l.end;
+      } else if (c === LBRACE) {
+        break;
+      } else {
+        throw BAIL;
+      }
+    }
+    this.pos++; // {
+    const body = this.body(depth + 1);
+    this.expect(RBRACE);
+    return { type: id.name, labels, header: this.region(id.start, lastEnd), body };
+  }
+
+  /** An attribute value, tuple item, object key or value, argument, index or interpolation. */
+  private expression(depth: number): HExpr {
+    if (depth > MAX_NESTING) throw BAIL;
+    const e = this.term(depth);
+    const end = this.pos;
+    // Operators and conditionals are tree-sitter's job.
+    const c = this.peek();
+    if (c === 63 /* ? */ || c === 43 || c === MINUS || c === STAR || c === SLASH || c === PERCENT || c === LT || c === 62 || c === 33 || c === 38 || c === 124) throw BAIL;
+    if (c === EQ && this.text.charCodeAt(this.pos + 1) === EQ) throw BAIL;
+    if (c === EQ && this.text.charCodeAt(this.pos + 1) === 62) throw BAIL; // =>
+    if (c === DOT && this.text.charCodeAt(this.pos + 1) === DOT) throw BAIL; // ...
+    this.pos = end;
+    return e;
+  }
+
+  /** A term and its `.attr` / `[index]` suffixes, as the converter reads an `expression` node. */
+  private term(depth: number): HExpr {
+    const c = this.peek();
+    const start = this.pos;
+    let head: HExpr | undefined;
+    let root: string | undefined;
+    if (c === QUOTE) {
+      head = this.stringExpr(depth);
+    } else if (c === LT) {
+      head = this.heredoc();
+    } else if (c === LBRACK) {
+      head = this.tuple(depth);
+    } else if (c === LBRACE) {
+      head = this.object(depth);
+    } else if (c !== -1 && isDigit(c)) {
+      head = this.number();
+    } else if (c !== -1 && isIdStart(c)) {
+      const id = this.identifier();
+      const keyword = id.name === 'true' || id.name === 'false' || id.name === 'null' || id.name === 'for';
+      if (this.peek() === LPAREN) {
+        if (keyword) throw BAIL;
+        head = this.call(id, depth);
+      } else {
+        this.pos = id.end;
+        if (id.name === 'for') throw BAIL; // a for expression
+        if (id.name === 'true' || id.name === 'false') head = { k: 'lit', value: id.name === 'true', r: this.region(id.start, id.end) };
+        else if (id.name === 'null') head = { k: 'lit', value: null, r: this.region(id.start, id.end) };
+        else root = id.name;
+      }
+    } else {
+      throw BAIL; // unary operators, parentheses, anything else
+    }
+    // Suffixes.
+    const path: (string | number)[] = [];
+    let ok = true;
+    let suffixes = 0;
+    let end = this.pos;
+    for (;;) {
+      const s = this.peek();
+      if (s === DOT) {
+        const after = this.text.charCodeAt(this.pos + 1);
+        if (after === STAR || isDigit(after) || after === DOT) throw BAIL; // splats, legacy index, ellipsis
+        this.pos++;
+        const p = this.peek();
+        if (p === -1 || !isIdStart(p)) throw BAIL;
+        const id = this.identifier();
+        path.push(id.name);
+        suffixes++;
+        end = this.pos;
+      } else if (s === LBRACK) {
+        this.pos++;
+        if (this.peek() === STAR) throw BAIL; // [*]
+        const idx = this.expression(depth + 1);
+        this.expect(RBRACK);
+        if (idx.k === 'lit' && (typeof idx.value === 'string' || typeof idx.value === 'number')) path.push(idx.value);
+        else ok = false;
+        suffixes++;
+        end = this.pos;
+      } else {
+        break;
+      }
+    }
+    this.pos = end;
+    if (root !== undefined) {
+      const text = this.text.slice(start, end);
+      const r = this.region(start, end);
+      return ok ? { k: 'ref', root, path, text, r } : { k: 'other', text, r };
+    }
+    if (suffixes > 0 || head === undefined) return { k: 'other', text: this.text.slice(start, end), r: this.region(start, end) };
+    return head;
+  }
+
+  private number(): HExpr {
+    const t = this.text;
+    const start = this.pos;
+    let i = start;
+    if (t.charCodeAt(i) === 48 && t.charCodeAt(i + 1) === 120 /* x */ && isAlnum(t.charCodeAt(i + 2))) {
+      i += 2;
+      while (isAlnum(t.charCodeAt(i))) i++;
+    } else {
+      while (isDigit(t.charCodeAt(i))) i++;
+      if (t.charCodeAt(i) === DOT && isDigit(t.charCodeAt(i + 1))) {
+        i++;
+        while (isDigit(t.charCodeAt(i))) i++;
+        const e = t.charCodeAt(i);
+        if (e === 101 || e === 69) {
+          let j = i + 1;
+          const sign = t.charCodeAt(j);
+          if (sign === 43 || sign === MINUS) j++;
+          if (!isDigit(t.charCodeAt(j))) throw BAIL;
+          while (isDigit(t.charCodeAt(j))) j++;
+          i = j;
+        }
+      }
+    }
+    const after = t.charCodeAt(i);
+    if (isIdContinue(after) || after === DOT || after > 127) throw BAIL;
+    this.pos = i;
+    return { k: 'lit', value: Number(t.slice(start, i)), r: this.region(start, i) };
+  }
+
+  private call(id: { name: string; start: number; end: number }, depth: number): HExpr {
+    this.pos++; // (
+    const args: HExpr[] = [];
+    if (this.peek() !== RPAREN) {
+      for (;;) {
+        args.push(this.expression(depth + 1));
+        const c = this.peek();
+        if (c === COMMA) {
+          this.pos++;
+          if (this.peek() === RPAREN) break;
+        } else if (c === RPAREN) {
+          break;
+        } else {
+          throw BAIL;
+        }
+      }
+    }
+    this.expect(RPAREN);
+    return { k: 'call', name: id.name, args, r: this.region(id.start, this.pos), text: this.text.slice(id.start, this.pos) };
+  }
+
+  private tuple(depth: number): HExpr {
+    const start = this.pos;
+    this.pos++; // [
+    const items: HExpr[] = [];
+    if (this.peek() !== RBRACK) {
+      for (;;) {
+        items.push(this.expression(depth + 1));
+        const c = this.peek();
+        if (c === COMMA) {
+          this.pos++;
+          if (this.peek() === RBRACK) break;
+        } else if (c === RBRACK) {
+          break;
+        } else {
+          throw BAIL;
+        }
+      }
+    }
+    this.expect(RBRACK);
+    return { k: 'tuple', items, r: this.region(start, this.pos) };
+  }
+
+  private object(depth: number): HExpr {
+    const start = this.pos;
+    this.pos++; // {
+    const entries: { key: string; keyRegion: Region; value: HExpr }[] = [];
+    for (;;) {
+      const c = this.peek();
+      if (c === RBRACE) break;
+      const keyStart = this.pos;
+      const key = this.expression(depth + 1);
+      const keyEnd = this.pos;
+      const sep = this.peek();
+      if (sep !== EQ && sep !== COLON) throw BAIL;
+      if (sep === COLON && this.text.charCodeAt(this.pos + 1) === COLON) throw BAIL;
+      this.pos++;
+      const value = this.expression(depth + 1);
+      const name = key.k === 'ref' && key.path.length === 0 ? key.root : key.k === 'lit' && typeof key.value === 'string' ? key.value : undefined;
+      if (name !== undefined) entries.push({ key: name, keyRegion: this.region(keyStart, keyEnd), value });
+      if (this.peek() === COMMA) this.pos++;
+    }
+    this.pos++; // }
+    return { k: 'object', entries, r: this.region(start, this.pos) };
+  }
+
+  /** A quoted string: a literal when it has no interpolation, else a template. */
+  private stringExpr(depth: number): HExpr {
+    const s = this.quoted(depth);
+    const r = this.region(s.start, s.end);
+    if (s.plain) {
+      const seg = s.parts[0] as Segment | undefined;
+      const raw = seg ? seg.raw : '';
+      const exact = !/[\\$%]/.test(raw);
+      return exact && seg ? { k: 'lit', value: raw, r, off: seg.start } : { k: 'lit', value: unescape(raw), r };
+    }
+    const parts = s.parts.map((p) => ('raw' in p ? unescape(p.raw) : p));
+    return { k: 'tpl', parts, r, text: this.text.slice(s.start, s.end) };
+  }
+
+  /**
+   * Reads `"..."` as tree-sitter's external scanner does: literal chunks, `${` interpolations,
+   * `$${` / `%%{` escapes; spaces next to the quotes and interpolations belong to no chunk.
+   */
+  private quoted(depth: number): QuotedString {
+    const t = this.text;
+    const start = this.pos;
+    let i = start + 1;
+    const parts: (Segment | HExpr)[] = [];
+    let plain = true;
+    let segStart = -1; // first chunk of the current segment
+    let segEnd = -1; // end of its last chunk
+    const flush = () => {
+      if (segStart !== -1) parts.push({ raw: t.slice(segStart, segEnd), start: segStart });
+      segStart = -1;
+    };
+    for (;;) {
+      const c = t.charCodeAt(i);
+      if (Number.isNaN(c) || c === LF || c === CR) throw BAIL;
+      if (c === SP || c === TAB) {
+        i++;
+        continue;
+      }
+      if (c === QUOTE) {
+        flush();
+        this.pos = i + 1;
+        return { start, end: i + 1, parts, plain };
+      }
+      let chunkEnd: number;
+      if (c === DOLLAR || c === PERCENT) {
+        const n1 = t.charCodeAt(i + 1);
+        if (n1 === LBRACE) {
+          if (c === PERCENT) throw BAIL; // a directive
+          flush();
+          plain = false;
+          parts.push(this.interpolation(i, depth));
+          i = this.pos;
+          continue;
+        }
+        chunkEnd = n1 === c ? (t.charCodeAt(i + 2) === LBRACE ? i + 3 : i + 2) : i + 1;
+      } else if (c === BACKSLASH) {
+        const e = t.charCodeAt(i + 1);
+        if (e === QUOTE || e === 110 || e === 114 || e === 116 || e === BACKSLASH) chunkEnd = i + 2;
+        else if (e === 117 /* u */ || e === 85 /* U */) {
+          const len = e === 117 ? 4 : 8;
+          for (let k = 0; k < len; k++) if (!/[0-9a-fA-F]/.test(t[i + 2 + k] ?? '')) throw BAIL;
+          chunkEnd = i + 2 + len;
+        } else throw BAIL;
+      } else {
+        if (c > 127 && /\s/.test(t[i]!)) throw BAIL; // unusual whitespace: the scanner may skip it
+        if (c === 11 || c === 12) throw BAIL;
+        chunkEnd = i + 1;
+      }
+      if (segStart === -1) segStart = i;
+      segEnd = chunkEnd;
+      i = chunkEnd;
+    }
+  }
+
+  /** `${ expression }` at `at`; leaves `pos` after the `}`. */
+  private interpolation(at: number, depth: number): HExpr {
+    this.pos = at + 2;
+    if (this.peek() === TILDE) throw BAIL; // strip markers
+    if (this.peek() === RBRACE) {
+      this.pos++;
+      return { k: 'other', text: this.text.slice(at, this.pos), r: this.region(at, this.pos) };
+    }
+    const e = this.expression(depth + 1);
+    this.expect(RBRACE);
+    return e;
+  }
+
+  /** `<<EOT` / `<<-EOT` heredocs without interpolations or directives (a literal, as written). */
+  private heredoc(): HExpr {
+    const t = this.text;
+    const start = this.pos;
+    if (t.charCodeAt(start + 1) !== LT) throw BAIL;
+    let i = start + 2;
+    if (t.charCodeAt(i) === MINUS) i++;
+    const idStart = i;
+    while (isAlnum(t.charCodeAt(i)) || t.charCodeAt(i) === UNDERSCORE || t.charCodeAt(i) === MINUS) i++;
+    const ident = t.slice(idStart, i);
+    if (ident.length === 0 || ident.length > 64) throw BAIL;
+    // Nothing but spaces may follow the identifier on its line.
+    let j = i;
+    while (t.charCodeAt(j) === SP || t.charCodeAt(j) === TAB || t.charCodeAt(j) === CR) j++;
+    if (t.charCodeAt(j) !== LF) throw BAIL;
+    const contentStart = j + 1;
+    // The closing line: only the identifier, between spaces.
+    let lineStart = contentStart;
+    for (;;) {
+      if (lineStart >= this.n) throw BAIL;
+      let k = lineStart;
+      while (t.charCodeAt(k) === SP || t.charCodeAt(k) === TAB || t.charCodeAt(k) === CR) k++;
+      if (t.startsWith(ident, k)) {
+        let m = k + ident.length;
+        while (t.charCodeAt(m) === SP || t.charCodeAt(m) === TAB || t.charCodeAt(m) === CR) m++;
+        if (t.charCodeAt(m) === LF) {
+          // The content must not hold interpolations or directives (then it is a template).
+          const content = t.slice(contentStart, lineStart);
+          if (hasTemplateMarkup(content)) throw BAIL;
+          if (/[^\x00-\x7f]/.test(content) && /[\s\u0085]/.test(content.replace(/[ \t\r\n]/g, ''))) throw BAIL;
+          if (/[\v\f]/.test(content)) throw BAIL;
+          let end = k;
+          while (end > contentStart && (t[end - 1] === ' ' || t[end - 1] === '\t')) end--;
+          this.pos = k + ident.length;
+          return { k: 'lit', value: t.slice(contentStart, end), r: this.region(start, this.pos), off: contentStart };
+        }
+      }
+      const nl = t.indexOf('\n', lineStart);
+      if (nl === -1) throw BAIL;
+      lineStart = nl + 1;
+    }
+  }
+}
+
+/** True when heredoc text has a `${` or `%{` the scanner would open (not a `$${` / `%%{` escape). */
+function hasTemplateMarkup(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c !== DOLLAR && c !== PERCENT) continue;
+    const n1 = s.charCodeAt(i + 1);
+    if (n1 === LBRACE) return true;
+    if (n1 === c) i += s.charCodeAt(i + 2) === LBRACE ? 2 : 1;
+  }
+  return false;
+}
+
+/** The body of a well-formed file in the subset, or undefined (then parse with tree-sitter). */
+export function fastParseHcl(text: string, starts: number[]): HBody | undefined {
+  try {
+    return new Reader(text, starts).file();
+  } catch (error) {
+    if (error instanceof Bail || error instanceof RangeError) return undefined;
+    throw error;
+  }
+}

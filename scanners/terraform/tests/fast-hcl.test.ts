@@ -1,0 +1,115 @@
+/**
+ * The direct HCL reader (fast-hcl.ts) must build exactly the model the tree-sitter converter
+ * builds, or give up so that tree-sitter is used. Each case is parsed both ways and compared
+ * field by field (regions, offsets, escapes, the whitespace tree-sitter drops next to quotes).
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { lineStarts } from '@leakguard/core';
+import { fastParseHcl, initHcl, parseHcl, parseHclTreeSitter } from '../src/index.js';
+
+beforeAll(async () => {
+  await initHcl();
+});
+
+function compare(text: string): { fast: boolean; same: boolean } {
+  const fast = fastParseHcl(text, lineStarts(text));
+  const ref = parseHclTreeSitter(text);
+  if (fast === undefined) return { fast: false, same: true };
+  return { fast: true, same: ref.errors.length === 0 && isDeepStrictEqual(fast, ref.body) };
+}
+
+// [what, text] read directly (and identical to tree-sitter's model).
+const READ: [string, string][] = [
+  ['empty file', ''],
+  ['only comments', '# a\n// b\n/* c\n d */\n'],
+  ['attribute and block', 'a = 1\nresource "aws_s3_bucket" "b" {\n  bucket = "x"\n}\n'],
+  ['one-line and empty blocks', 'a { b = 1 }\nc {}\nd "x" y {\n}\n'],
+  ['labels keep inner spaces, lose outer ones', 'resource " aws_x " "a  b" {}\n'],
+  ['string: spaces next to the quotes are dropped', 'a = "  hello  world  "\n'],
+  ['string: only spaces', 'a = "   "\nb = ""\n'],
+  ['string: escapes', 'a = "say \\"hi\\"\\n\\t\\\\ \\u00e9 \\U0001F600"\n'],
+  ['string: dollar and percent escapes', 'a = "$${not} $$ $ % %%{x} 100%"\n'],
+  ['template: interpolations and the spaces around them', 'a = "x ${var.y} z ${local.w}"\nb = "${var.a}${var.b}"\n'],
+  ['template: empty interpolation', 'a = "x${}y"\n'],
+  ['template: nested quotes', 'a = "${lookup(var.m, "k", "d")}-x"\n'],
+  ['template: escapes in segments', 'a = "\\"${var.x}\\" \\n"\n'],
+  ['heredoc literal', 'a = <<EOT\nline one\n  line two $${x}\nEOT\nb = 1\n'],
+  ['indented heredoc', 'x {\n  a = <<-EOF\n    {"k": "v"}\n    EOF\n}\n'],
+  ['empty heredoc', 'a = <<EOT\nEOT\n'],
+  ['heredoc closing line with trailing spaces, CRLF', 'a = <<EOT\r\nx\r\nEOTX\r\nEOT  \r\nb = 2\r\n'],
+  ['references', 'a = var.x["k"][0].y\nb = var.x[local.i]\nc = aws_iam_role.r.arn\nd = var.m["${x}"]\n'],
+  ['suffixes on non-references', 'a = f(x).y\nb = [1, 2][0]\nc = "s"[0]\nd = {a = 1}.a\n'],
+  ['numbers', 'a = 1\nb = 1.5\nc = 1.5e3\nd = 2.0E-2\ne = 0x1F\n'],
+  ['booleans and null', 'a = true\nb = false\nc = null\nd = true-ish\ne = nullable\n'],
+  ['objects: separators and keys', 'a = { k1 = 1, "k2" = 2, k3: 3 }\nb = {\n  x = 1\n  y = "z"\n}\nc = { true = 1, a.b = 2, "${x}" = 3, 4 = 5 }\n'],
+  ['tuples: trailing comma and comments', 'a = [\n  "x", # one\n  "y", // two\n  /* three */ "z",\n]\nb = []\n'],
+  ['calls', 'a = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = ["s3:*"], Resource = "*" }] })\nb = f()\nc = g(1, 2,)\nd = provider::aws::arn_parse("x")\n'],
+  ['identifiers with dashes', 'a-b = c-d\nblock-x "l" {}\n'],
+  ['non-ASCII text in strings and comments', '# café\na = "héllo wörld 😀"\nb = "😀x${var.y}é"\n'],
+  ['blocks in blocks', 'a {\n  b {\n    c {\n      d = [{ e = "f" }]\n    }\n  }\n}\n'],
+  ['whitespace between tokens', 'a    =    var . x [ "k" ]\nb=f( 1 ,2 )\n'],
+];
+
+// [what, text] outside the subset: tree-sitter reads them.
+const FALLBACK: [string, string][] = [
+  ['binary operation', 'a = b + c\n'],
+  ['comparison in a conditional', 'a = var.env == "prod" ? 1 : 2\n'],
+  ['conditional', 'a = var.x ? "y" : "z"\n'],
+  ['for expression', 'a = [for x in var.y : x]\nb = { for k, v in var.m : k => v }\n'],
+  ['splats', 'a = aws_instance.x[*].id\nb = var.l.*.id\n'],
+  ['legacy index', 'a = var.l.0\n'],
+  ['unary minus', 'a = -1\n'],
+  ['parentheses', 'a = (var.x)\n'],
+  ['template directive', 'a = "%{ if var.x }y%{ endif }"\n'],
+  ['strip marker', 'a = "${~ var.x ~}"\n'],
+  ['heredoc with interpolation', 'a = <<EOT\nhello ${var.name}\nEOT\n'],
+  ['heredoc closed at end of file without newline', 'a = <<EOT\nx\nEOT'],
+  ['ellipsis', 'a = f(var.l...)\n'],
+  ['missing value', 'a = \n'],
+  ['unterminated string', 'a = "abc\n'],
+  ['invalid escape', 'a = "\\q"\n'],
+  ['unclosed block', 'a {\n  b = 1\n'],
+  ['JSON-like root object', '{ "a": 1 }\n'],
+  ['non-ASCII identifier', 'é = 1\n'],
+  ['no-break space between tokens', 'a =\u00a01\n'],
+  ['number followed by letters', 'a = 10s\n'],
+];
+
+describe('fast HCL reader', () => {
+  it.each(READ)('reads %s exactly as tree-sitter does', (_what, text) => {
+    expect(compare(text)).toEqual({ fast: true, same: true });
+  });
+
+  it.each(FALLBACK)('leaves %s to tree-sitter', (_what, text) => {
+    expect(fastParseHcl(text, lineStarts(text))).toBeUndefined();
+    // parseHcl then gives tree-sitter's result, errors included.
+    expect(parseHcl(text)).toEqual(parseHclTreeSitter(text));
+  });
+
+  it('keeps tree-sitter parse errors (the fast reader never reports one)', () => {
+    const r = parseHcl('resource "x" "y" {\n  a = \n}\n');
+    expect(r.errors.length).toBe(1);
+    expect(r.errors[0]!.line).toBeGreaterThan(0);
+  });
+
+  // The generated IaC corpus (pnpm bench iac) and the examples, when present: every file the
+  // fast reader accepts must match tree-sitter.
+  const roots = [join(__dirname, '..', '..', '..', '.bench', 'iac', 'corpus', 'terraform'), join(__dirname, '..', '..', '..', 'examples')];
+  const files: string[] = [];
+  const walk = (d: string) => {
+    for (const n of readdirSync(d)) {
+      const p = join(d, n);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (/\.(tf|tfvars)$/.test(n)) files.push(p);
+    }
+  };
+  for (const r of roots) if (existsSync(r)) walk(r);
+  const sample = files.filter((_f, i) => i % Math.max(1, Math.floor(files.length / 200)) === 0);
+  it.runIf(sample.length > 0)('agrees with tree-sitter on %d corpus and example files', () => {
+    const bad = sample.filter((f) => !compare(readFileSync(f, 'utf8')).same);
+    expect(bad).toEqual([]);
+  });
+});
