@@ -218,6 +218,9 @@ class Converter {
   }
 }
 
+/** LEAKGUARD_HCL_PARSER=tree-sitter: every file through tree-sitter (to compare, or if the fast reader is ever in doubt). */
+const TREE_SITTER_ONLY = process.env.LEAKGUARD_HCL_PARSER === 'tree-sitter';
+
 /**
  * Parses HCL text. Syntax errors are reported with positions; what parsed is still returned.
  * Well-formed files in the common subset are read directly (fast-hcl.ts, the same model);
@@ -225,7 +228,7 @@ class Converter {
  */
 export function parseHcl(text: string, starts?: number[]): HFile {
   if (!parser) throw new Error('the Terraform grammar is not loaded: call init() first');
-  const fast = fastParseHcl(text, starts ?? lineStarts(text));
+  const fast = TREE_SITTER_ONLY ? undefined : fastParseHcl(text, starts ?? lineStarts(text));
   if (fast) return { body: fast, errors: [] };
   return parseHclTreeSitter(text);
 }
