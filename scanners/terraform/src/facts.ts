@@ -19,6 +19,18 @@ import { Evaluator, stringsOf, type Scope, type V } from './evaluate.js';
 import { parseJson, type J } from './json.js';
 import { attr, blocks, type HBlock, type HBody, type HExpr } from './model.js';
 
+/** isSecretLikeName (pure) remembered per name: the same attribute names recur in every file. */
+const secretNames = new Map<string, boolean>();
+function secretLikeName(name: string): boolean {
+  let v = secretNames.get(name);
+  if (v === undefined) {
+    v = isSecretLikeName(name);
+    if (secretNames.size >= 20000) secretNames.clear();
+    secretNames.set(name, v);
+  }
+  return v;
+}
+
 /** What the other files of the module contribute. */
 export interface ModuleSymbols extends Scope {
   /** `aws_secretsmanager_secret` names that have an `aws_secretsmanager_secret_rotation`. */
@@ -283,7 +295,7 @@ export function terraformFacts(input: FileFactsInput): FactSet {
     for (const a of b.attrs) {
       // `secret = "db-password"` in a nested block names a secret (GCP secret_environment_variables, Kubernetes secret_key_ref).
       if (depth > 0 && a.name === 'secret') continue;
-      if (a.expr.k === 'lit' && typeof a.expr.value === 'string' && isSecretLikeName(a.name)) {
+      if (a.expr.k === 'lit' && typeof a.expr.value === 'string' && secretLikeName(a.name)) {
         facts.secretAttributes.push({ source: `${source}.${a.name}`, name: pos(a.name, a.nameRegion), value: pos(a.expr.value, a.expr.r) });
       }
     }

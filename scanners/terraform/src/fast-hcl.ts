@@ -12,7 +12,7 @@
  * error message. tests/fast-hcl.test.ts checks the two agree on every file of the fixtures and
  * corpora it can reach.
  */
-import { regionOf, type Region } from '@leakguard/core';
+import type { Region } from '@leakguard/core';
 import type { HAttr, HBlock, HBody, HExpr } from './model.js';
 
 class Bail extends Error {}
@@ -75,8 +75,34 @@ class Reader {
     this.n = text.length;
   }
 
+  /** The line of the last position asked: positions come mostly in order, so search from there. */
+  private line = 0;
+
+  /** 0-based line of an offset (lines split at \n, as tree-sitter counts rows). */
+  private lineOf(offset: number): number {
+    const s = this.starts;
+    let l = this.line;
+    const last = s.length - 1;
+    // A few lines ahead: step; anything else: binary search.
+    for (let k = 0; k < 4 && offset >= s[l]!; k++) {
+      if (l === last || s[l + 1]! > offset) return (this.line = l);
+      l++;
+    }
+    let lo = 0;
+    let hi = last;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (s[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return (this.line = lo);
+  }
+
   region(start: number, end: number): Region {
-    return regionOf(this.starts, start, end);
+    const a = this.lineOf(start);
+    const sc = start - this.starts[a]! + 1;
+    const b = this.lineOf(end);
+    return { startLine: a + 1, startColumn: sc, endLine: b + 1, endColumn: end - this.starts[b]! + 1 };
   }
 
   /** Skips whitespace and comments (the grammar's extras). Unusual whitespace gives up. */
