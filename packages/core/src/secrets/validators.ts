@@ -54,6 +54,13 @@ export const genericSecretValue: Validator = (secret) => {
   if (/^[a-z]+(?:[A-Z][a-z]+)+$/.test(secret)) return false; // passwordField (an identifier)
   if (/^[\w.-]+\.(?:json|ya?ml|pem|key|txt|env|ini|cfg|conf|properties|crt|p12|pfx)$/i.test(secret)) return false; // a file name
   if (/^(?:true|false|null|none|nil|undefined|required|optional|string|number|boolean|bearer|basic)$/i.test(secret)) return false;
+  if (/[^\x00-\x7f]/.test(secret)) return false; // prose in another language (translations), not a credential
+  if (/[A-Za-z_$][\w$]*\(/.test(secret)) return false; // a call: getToken(, sourceCode.getTokenAfter(
+  if (/^(?:this|self|config|cfg|options|opts|settings|props|state|ctx|context|req|request|res|response|data|params|args|env)\./.test(secret)) return false;
+  // An identifier behind a sigil or in quotes-like punctuation: ?InterpolationInTemplate, #privateToken
+  const core = secret.replace(/^[^A-Za-z0-9]+|[^A-Za-z0-9]+$/g, '');
+  if ((/^[A-Za-z]+$/.test(core) && core.length < 40) || /^[A-Z]+(?:_[A-Z]+)*$/.test(core)) return false;
+  if (/^[A-Za-z_$]+(?:\.[A-Za-z_$]+)+$/.test(secret)) return false; // a property path: parser.exportTokens
   const hasDigit = /[0-9]/.test(secret);
   const hasSymbol = /[^A-Za-z0-9]/.test(secret);
   const mixedCase = /[a-z]/.test(secret) && /[A-Z]/.test(secret);

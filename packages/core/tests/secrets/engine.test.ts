@@ -132,6 +132,13 @@ describe('offline validators', () => {
     [genericSecretValue, 'passwordField', false],
     [genericSecretValue, 'https://auth.example.com/token', false],
     [genericSecretValue, 'arn:aws:ssm:eu-west-1:1:parameter/x', false],
+    [genericSecretValue, 'sourceCode.getTokenAfter(node', false],
+    [genericSecretValue, '?InterpolationInTemplate', false],
+    [genericSecretValue, '予期しないトークンです。', false],
+    [genericSecretValue, 'config.auth.token', false],
+    [genericSecretValue, 'parser.exportTokens', false],
+    [genericSecretValue, '?InterpolationInJSX', false],
+    [genericSecretValue, 'hG7#kL9!mQ2$', true],
   ])('%o(%s) is %s', (validator, value, expected) => {
     expect(validator(value)).toBe(expected);
   });
