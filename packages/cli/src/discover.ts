@@ -40,8 +40,12 @@ async function readGitignore(dir: string): Promise<IgnoreLayer | undefined> {
   }
 }
 
-/** .gitignore files of the folders above `start`, up to the repository top (the folder with .git). */
+/**
+ * .gitignore files of the folders above `start`, up to the repository top (the folder with .git).
+ * A scan root that is itself a repository top inherits nothing from an enclosing repository.
+ */
 function ancestorLayers(start: string): IgnoreLayer[] {
+  if (existsSync(join(start, '.git'))) return [];
   const chain: string[] = [];
   let dir = dirname(start);
   let guard = 0;

@@ -48,6 +48,11 @@ describe('file discovery', () => {
     expect(files).toEqual(['app/src/a.ts']);
   });
 
+  it('does not apply an enclosing repository's .gitignore to a scan root that is a repository itself', async () => {
+    const root = tree({ '.git/HEAD': '', '.gitignore': 'vendor/\n', 'vendor/inner/.git/HEAD': '', 'vendor/inner/src/a.ts': '' });
+    expect((await list(join(root, 'vendor/inner'), ['.'])).files).toEqual(['src/a.ts']);
+  });
+
   it('scans a file named explicitly even when ignored, once even if named twice', async () => {
     const root = tree({ '.gitignore': 'secret.env\n', 'secret.env': '' });
     expect((await list(root, ['secret.env', 'secret.env', '.'])).files).toEqual(['secret.env', '.gitignore']);
