@@ -21,6 +21,10 @@ interface Slot {
   worker: Worker;
   busy: number;
   alive: boolean;
+  /** Since when the worker has had nothing to do, and how long it waited in all (LEAKGUARD_POOL_DEBUG). */
+  idleSince: number;
+  idleMs: number;
+  batches: number;
   waiting: Map<number, { resolve: (o: BlobOutcome[]) => void; reject: (e: Error) => void }>;
 }
 
@@ -61,7 +65,7 @@ export class BlobPool {
         const worker = new Worker(script, { workerData: { config } });
         return new Promise<Slot | undefined>((resolve) => {
           const onMessage = (m: BlobWorkerMessage) => {
-            if (m.type === 'ready') resolve({ worker, busy: 0, alive: true, waiting: new Map() });
+            if (m.type === 'ready') resolve({ worker, busy: 0, alive: true, waiting: new Map(), idleSince: performance.now(), idleMs: 0, batches: 0 });
             else if (m.type === 'init-error') {
               void worker.terminate();
               resolve(undefined);
@@ -79,6 +83,7 @@ export class BlobPool {
         const w = slot.waiting.get(m.id);
         slot.waiting.delete(m.id);
         slot.busy--;
+        if (slot.busy === 0) slot.idleSince = performance.now();
         w?.resolve(m.outcomes);
       });
       const die = (reason: string) => {
@@ -104,7 +109,9 @@ export class BlobPool {
     if (live.length === 0) return scanBlobs(paths, ends, bytes, this.ctx);
     const slot = live.reduce((a, b) => (b.busy < a.busy ? b : a));
     const id = this.nextId++;
+    if (slot.busy === 0) slot.idleMs += performance.now() - slot.idleSince;
     slot.busy++;
+    slot.batches++;
     return new Promise((resolve, reject) => {
       slot.waiting.set(id, { resolve, reject });
       slot.worker.postMessage({ type: 'batch', id, paths, ends, bytes }, [bytes.buffer as ArrayBuffer]);
@@ -112,6 +119,11 @@ export class BlobPool {
   }
 
   async close(): Promise<void> {
+    if (process.env.LEAKGUARD_POOL_DEBUG === '1' && this.slots.length > 0) {
+      const now = performance.now();
+      const idle = this.slots.map((s) => `${s.batches} batches, idle ${Math.round(s.idleMs + (s.busy === 0 ? now - s.idleSince : 0))} ms`);
+      process.stderr.write(`leakguard: history pool: ${idle.join('; ')}\n`);
+    }
     for (const slot of this.slots) {
       slot.alive = false;
       await slot.worker.terminate();
