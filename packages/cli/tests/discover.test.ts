@@ -48,7 +48,7 @@ describe('file discovery', () => {
     expect(files).toEqual(['app/src/a.ts']);
   });
 
-  it('does not apply an enclosing repository's .gitignore to a scan root that is a repository itself', async () => {
+  it("does not apply an enclosing repository's .gitignore to a scan root that is a repository itself", async () => {
     const root = tree({ '.git/HEAD': '', '.gitignore': 'vendor/\n', 'vendor/inner/.git/HEAD': '', 'vendor/inner/src/a.ts': '' });
     expect((await list(join(root, 'vendor/inner'), ['.'])).files).toEqual(['src/a.ts']);
   });
