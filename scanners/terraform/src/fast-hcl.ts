@@ -105,6 +105,9 @@ class Reader {
     return { startLine: a + 1, startColumn: sc, endLine: b + 1, endColumn: end - this.starts[b]! + 1 };
   }
 
+  /** Set when trivia() skips a comment. */
+  private comment = false;
+
   /** Skips whitespace and comments (the grammar's extras). Unusual whitespace gives up. */
   private trivia(): void {
     const t = this.text;
@@ -115,10 +118,12 @@ class Reader {
       } else if (c === HASH || (c === SLASH && t.charCodeAt(this.pos + 1) === SLASH)) {
         const nl = t.indexOf('\n', this.pos);
         this.pos = nl === -1 ? this.n : nl;
+        this.comment = true;
       } else if (c === SLASH && t.charCodeAt(this.pos + 1) === STAR) {
         const close = t.indexOf('*/', this.pos + 2);
         if (close === -1) throw BAIL;
         this.pos = close + 2;
+        this.comment = true;
       } else if (c > 127 || c === 11 || c === 12) {
         throw BAIL; // tree-sitter's idea of whitespace there is not worth guessing
       } else {
@@ -130,6 +135,17 @@ class Reader {
   private peek(): number {
     this.trivia();
     return this.pos < this.n ? this.text.charCodeAt(this.pos) : -1;
+  }
+
+  /**
+   * peek() where a comment would become a child the converter reads by position (between an
+   * attribute's name and value, inside a reference chain or an index): tree-sitter's job then.
+   */
+  private peekNoComment(): number {
+    this.comment = false;
+    const c = this.peek();
+    if (this.comment) throw BAIL;
+    return c;
   }
 
   private expect(c: number): void {
@@ -169,10 +185,11 @@ class Reader {
       const c = this.peek();
       if (c === -1 || c === RBRACE) return out;
       const id = this.identifier();
-      const next = this.peek();
+      const next = this.peekNoComment();
       if (next === EQ) {
         if (this.text.charCodeAt(this.pos + 1) === EQ || this.text.charCodeAt(this.pos + 1) === 62) throw BAIL;
         this.pos++;
+        this.peekNoComment();
         const expr = this.expression(depth + 1);
         out.attrs.push({ name: id.name, nameRegion: this.region(id.start, id.end), expr } satisfies HAttr);
         // After an expression only another item, the body's end or the file's end may follow.
@@ -264,12 +281,14 @@ class Reader {
     let suffixes = 0;
     let end = this.pos;
     for (;;) {
+      this.comment = false;
       const s = this.peek();
+      if ((s === DOT || s === LBRACK) && this.comment) throw BAIL;
       if (s === DOT) {
         const after = this.text.charCodeAt(this.pos + 1);
         if (after === STAR || isDigit(after) || after === DOT) throw BAIL; // splats, legacy index, ellipsis
         this.pos++;
-        const p = this.peek();
+        const p = this.peekNoComment();
         if (p === -1 || !isIdStart(p)) throw BAIL;
         const id = this.identifier();
         path.push(id.name);
@@ -277,7 +296,7 @@ class Reader {
         end = this.pos;
       } else if (s === LBRACK) {
         this.pos++;
-        if (this.peek() === STAR) throw BAIL; // [*]
+        if (this.peekNoComment() === STAR) throw BAIL; // [*]
         const idx = this.expression(depth + 1);
         this.expect(RBRACK);
         if (idx.k === 'lit' && (typeof idx.value === 'string' || typeof idx.value === 'number')) path.push(idx.value);

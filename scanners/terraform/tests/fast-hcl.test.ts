@@ -51,6 +51,8 @@ const READ: [string, string][] = [
   ['non-ASCII text in strings and comments', '# café\na = "héllo wörld 😀"\nb = "😀x${var.y}é"\n'],
   ['blocks in blocks', 'a {\n  b {\n    c {\n      d = [{ e = "f" }]\n    }\n  }\n}\n'],
   ['whitespace between tokens', 'a    =    var . x [ "k" ]\nb=f( 1 ,2 )\n'],
+  ['comments after values and between items', 'a = var.x # after\nb = 1 // after\n/* between */ c = "x" /* after */\n'],
+  ['comments in tuples, objects, calls, interpolations and block headers', 'a = [ # c\n 1, /* c */ 2 ]\nb = { # c\n k = # c\n 1 # c\n}\nc = f( # c\n 1)\nd = "${ /* c */ var.x}"\nr "l" /* c */ {\n  # c\n}\n'],
 ];
 
 // [what, text] outside the subset: tree-sitter reads them.
@@ -76,6 +78,12 @@ const FALLBACK: [string, string][] = [
   ['non-ASCII identifier', 'é = 1\n'],
   ['no-break space between tokens', 'a =\u00a01\n'],
   ['number followed by letters', 'a = 10s\n'],
+  // A comment there becomes a child node the converter reads by position.
+  ['a comment between name and value', 'a = # c\n  1\n'],
+  ['a comment between name and =', 'a /* c */ = 1\n'],
+  ['a comment inside a reference', 'a = var # c\n  .x\n'],
+  ['a comment after a dot', 'a = var. /* c */ x\n'],
+  ['a comment inside an index', 'a = var.m[ /* c */ "k"]\n'],
 ];
 
 describe('fast HCL reader', () => {
