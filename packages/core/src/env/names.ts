@@ -64,6 +64,8 @@ export const DESCRIPTIVE_SUFFIXES = [
   // when and whether: `passwordChangedAt`, `TOKEN_CREATED_DATE`, `apiKeyMissing`, `passwordSet`
   'at', 'date', 'time', 'timestamp', 'changed', 'updated', 'created', 'valid', 'invalid', 'missing', 'present',
   'configured', 'exists', 'set', 'hint',
+  // how a secret is made or handled: `PASSWORD_ITERATIONS`, `SALT_ROUNDS`, `getTokenOptions`, `jwtSettings`
+  'iterations', 'rounds', 'options', 'settings',
 ];
 
 /** First words that make a name a flag or a count: `hasPassword`, `isTokenValid`, `ENABLE_AUTH`, `maxTokens`. */
@@ -79,6 +81,8 @@ export const DESCRIPTIVE_PREFIXES = [
 export const BENIGN_TOKEN_QUALIFIERS = [
   'next', 'continuation', 'pagination', 'page', 'paging', 'cancellation', 'cancel', 'request', 'idempotency', 'sync',
   'lexer', 'syntax', 'design', 'start', 'end', 'last', 'prev', 'previous', 'eof', 'marker', 'resume', 'delta',
+  // AWS idempotency and change tokens (`ClientToken`, WAF `ChangeToken`, `LifecycleActionToken`), parser state
+  'client', 'change', 'action', 'significant',
 ];
 
 /** True when the name describes a secret (a flag, a count, a mode, a pagination token) rather than holding one. */
@@ -101,7 +105,8 @@ export function isSecretLikeName(name: string, options: { extraWords?: string[];
   if (words.length === 0 || isReferenceName(name, options.referenceSuffixes)) return false;
   if (isDescriptiveName(name)) return false;
   const single = new Set([...SECRET_WORDS, ...(options.extraWords ?? [])]);
-  if (words.some((w) => single.has(w))) return true;
+  // `pass` is a secret only as the last word (`DB_PASS`, `mongoPass`), not in `passThrough` / `$passData`.
+  if (words.some((w, i) => single.has(w) && (w !== 'pass' || i === words.length - 1))) return true;
   for (let i = 0; i + 1 < words.length; i++) {
     if (SECRET_PAIRS.some(([a, b]) => words[i] === a && words[i + 1] === b)) return true;
   }

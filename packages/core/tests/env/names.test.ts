@@ -16,6 +16,8 @@ describe('isSecretLikeName', () => {
     'DB_PASSWORD', 'dbPassword', 'API_KEY', 'apiKey', 'STRIPE_SECRET_KEY', 'GITHUB_TOKEN', 'accessToken', 'idToken',
     'authorization', 'CLIENT_SECRET', 'privateKey', 'DATABASE_CONNECTION_STRING', 'SESSION_KEY', 'jwtSecret',
     'mysqlpassword', 'AUTH',
+    // `pass` as the last word is a password
+    'DB_PASS', 'mongoPass', 'pass',
   ])('%s holds a secret', (name) => expect(isSecretLikeName(name)).toBe(true));
 
   it.each([
@@ -30,6 +32,10 @@ describe('isSecretLikeName', () => {
     'tokenizer',
     // unrelated
     'STAGE', 'region', 'TABLE_NAME', 'keyboard', 'passenger',
+    // seen on real code (aws-cdk-lib, ajv, azure-identity, serverless examples, WAF/autoscaling API examples)
+    'PASSWORD_ITERATIONS', 'SALT_ROUNDS', 'getTokenOptions', 'jwtSettings', 'workloadIdentityCredentialOptions',
+    '$passData', 'TracingParamPassThrough', 'PASS_THROUGH', 'passThrough', 'clientToken', 'ChangeToken',
+    'LifecycleActionToken', 'lastSignificantToken', 'nextLastSignificantToken',
   ])('%s does not hold a secret', (name) => expect(isSecretLikeName(name)).toBe(false));
 });
 

@@ -225,10 +225,16 @@ export default createRule<Options, MessageIds>({
         const v = p.value as Node;
         switch (keyName(p)) {
           case 'effect': {
-            const name = propertyName(unwrap(v) as TSESTree.MemberExpression);
-            if (unwrap(v).type === AST_NODE_TYPES.MemberExpression && (name === 'ALLOW' || name === 'DENY')) {
+            // `effect: iam.Effect.DENY`; anything else (a variable, `{effect:e}` in bundled code) is unresolved.
+            const ev = unwrap(v);
+            const name = ev.type === AST_NODE_TYPES.MemberExpression ? propertyName(ev) : undefined;
+            if (name === 'ALLOW' || name === 'DENY') {
               fact.effect = { value: name === 'ALLOW' ? 'Allow' : 'Deny', region: regionOf(v) };
-            } else fact.unresolved = true;
+            } else {
+              // Unknown effect: do not judge the statement as the default Allow.
+              fact.effect = undefined;
+              fact.unresolved = true;
+            }
             break;
           }
           case 'actions':

@@ -33,6 +33,9 @@ ruleTester.run('no-wildcard-iam', rule, {
     // Values that are not literals are never guessed into a finding.
     { code: 'const s = { Effect: effect, Action: actions, Resource: resources };' },
     { code: "const s = { Effect: 'Allow', Action: [...actions], Resource: arns };" },
+    // An effect given by a variable (as in aws-cdk-lib's own bundled code, `{effect:e}`) is unresolved, and does not crash the rule.
+    { code: "function f(e, a) { return new PolicyStatement({ effect: e, actions: ['*'], resources: ['*'] }); }" },
+    { code: "new iam.PolicyStatement({ effect: props.effect ?? 'Allow', actions: ['*'], resources: ['*'] });" },
     // Objects that only look like statements.
     { code: "const animation = { Effect: 'fade', Action: 'play', duration: 3, easing: 'linear', loop: true };" },
     { code: "const reducer = { type: 'SET', Action: '*', payload: 1, meta: {} };" },
