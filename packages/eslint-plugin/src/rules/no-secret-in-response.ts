@@ -98,7 +98,8 @@ export default createRule<Options, MessageIds>({
           const recv = dottedName(callee.object) ?? '';
           // res.send(x), res.status(200).json(x), reply.code(200).send(x)
           if ((root && RESPONSE_NAME.test(root)) || RESPONSE_NAME.test(recv)) check(node.arguments[0], `${root ?? 'res'}.${method}()`);
-        } else if (callee.type === AST_NODE_TYPES.Identifier && callee.name === 'callback') {
+        } else if (callee.type === AST_NODE_TYPES.Identifier && callee.name === 'callback' && enclosingHandler(node)) {
+          // A Lambda callback-style handler's result; library code's `callback(err, creds)` is not a response.
           const result = node.arguments[1];
           if (result && unwrap(result).type !== AST_NODE_TYPES.ObjectExpression) check(result, 'the callback result');
         }

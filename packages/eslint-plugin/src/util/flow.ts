@@ -67,6 +67,19 @@ const MASK_NAME = /mask|redact|hash|obfuscat|sanitiz|censor|anonymi|truncat|fing
 /** String literals that are already redacted. */
 const REDACTED_LITERAL = /^\s*$|\*{3,}|redact|masked|hidden|removed|x{4,}|•{3,}|^<[^>]*>$|^\[[^\]]*\]$/i;
 
+/** Last words of an enum-like object whose CONSTANT members name a kind of secret, not a value. */
+const ENUM_OBJECT_WORDS = new Set(['mode', 'modes', 'type', 'types', 'kind', 'kinds', 'message', 'messages', 'error', 'errors', 'code', 'codes', 'status', 'enum']);
+
+/** `MutualAuthenticationMode.PASS_THROUGH`, `ClientPasswordAuthType.MYSQL_NATIVE_PASSWORD`, `StorageExceptionMessages.HMAC_SERVICE_ACCOUNT`. */
+function isEnumMember(node: TSESTree.MemberExpression, prop: string): boolean {
+  if (!/^[A-Z][A-Z0-9_]*$/.test(prop)) return false;
+  const obj = unwrap(node.object);
+  const objName = obj.type === AST_NODE_TYPES.Identifier ? obj.name : obj.type === AST_NODE_TYPES.MemberExpression ? propertyName(obj) : undefined;
+  if (!objName || !/^[A-Z]/.test(objName)) return false;
+  const words = nameWords(objName);
+  return ENUM_OBJECT_WORDS.has(words[words.length - 1] ?? '');
+}
+
 interface SecretLikeProperty {
   secretLike(name: string): boolean;
   reference(name: string): boolean;
@@ -230,6 +243,7 @@ export class SecretFlow {
     if (obj.kind === 'secret') return prop !== undefined && SAFE_PROPERTIES.has(prop) ? CLEAN : obj;
     if (prop === undefined) return UNKNOWN;
     if (this.names.reference(prop)) return CLEAN;
+    if (isEnumMember(node, prop)) return CLEAN;
     const where = dottedName(node) ?? `.${prop}`;
     return this.byName(prop, where);
   }

@@ -48,10 +48,13 @@ export function isHandler(fn: Fn): boolean {
   }
   // exports.handler = ..., module.exports.handler = ..., module.exports = ...
   if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.right === node) {
+    // Every CommonJS export is not a handler (libraries export parsers, providers...): as for ES exports,
+    // the exported name or the function's own name says so, or its first parameter is an event or request.
     const target = dottedName(parent.left) ?? '';
-    if (target === 'module.exports') return true;
-    if (/^(?:module\.)?exports\.\w+$/.test(target)) return true;
-    return false;
+    const exported = target === 'module.exports' ? undefined : /^(?:module\.)?exports\.(\w+)$/.exec(target)?.[1];
+    if (target !== 'module.exports' && exported === undefined) return false;
+    const ownName = fn.type === AST_NODE_TYPES.ArrowFunctionExpression ? undefined : fn.id?.name;
+    return HANDLER_NAME.test(exported ?? '') || HANDLER_NAME.test(ownName ?? '') || firstParamLooksLikeEvent(fn);
   }
   // Azure v4: app.http('name', { handler: async (req, ctx) => {} })
   if (parent.type === AST_NODE_TYPES.Property && keyName(parent) === 'handler' && parent.value === node) {

@@ -32,6 +32,15 @@ ruleTester.run('no-secret-in-response', rule, {
     { code: "export function helper() { return process.env.API_KEY; }" },
     // Returning a secret from a handler callback (Array.map) is not the handler's result.
     { code: 'export const handler = async (event) => { event.items.map((i) => { return i.password; }); return { statusCode: 204 }; };' },
+    // Library code seen on real packages (json5, aws-sdk v2, aws-cdk-lib, @google-cloud/storage): a CommonJS export
+    // is not a handler unless its name or first parameter says so; `callback` outside a handler is not a response;
+    // CONSTANT members of enum-like objects name a kind of secret.
+    { code: 'module.exports = function parse(text, reviver) { const token = lex(text); return token; };' },
+    { code: 'exports.fromUrl = function (giturl, opts) { const auth = parsed.password; return [host, auth]; };' },
+    { code: 'function resolve(callback) { provider.refresh((err) => callback(err, self.credentials)); }' },
+    { code: "throw new Error(`cannot set trustStore when mode is '${MutualAuthenticationMode.PASS_THROUGH}'`);" },
+    { code: "throw new Error(`${ClientPasswordAuthType.MYSQL_NATIVE_PASSWORD} requires MySQL`);" },
+    { code: 'throw new Error(StorageExceptionMessages.HMAC_SERVICE_ACCOUNT);' },
     // Hashed values.
     { code: "res.send(createHash('sha256').update(process.env.API_KEY).digest('hex'));" },
     // Test files.
@@ -49,6 +58,13 @@ ruleTester.run('no-secret-in-response', rule, {
     { code: 'exports.handler = async (event) => { return { statusCode: 200, body: `auth was ${event.headers.authorization}` }; };', errors: ['secretInResponse'] },
     { code: 'exports.handler = (event, context, callback) => { callback(null, { statusCode: 200, body: process.env.JWT_SECRET }); };', errors: ['secretInResponse'] },
     { code: 'exports.handler = (event, context, callback) => { callback(null, process.env.JWT_SECRET); };', errors: ['secretInResponse'] },
+    // CommonJS exports that are handlers by their parameters or their own name.
+    { code: 'exports.getUser = async (event) => { return process.env.DB_PASSWORD; };', errors: ['secretInResponse'] },
+    { code: 'module.exports = function handler() { return process.env.API_KEY; };', errors: ['secretInResponse'] },
+    { code: 'exports.createUser = (event, context, callback) => { callback(null, process.env.JWT_SECRET); };', errors: ['secretInResponse'] },
+    // A CONSTANT member of an object that is not enum-like is still a secret.
+    { code: 'throw new Error(`bad ${config.DB_PASSWORD}`);', errors: ['secretInError'] },
+    { code: 'throw new Error(`bad ${Secrets.DB_PASSWORD}`);', errors: ['secretInError'] },
     { code: 'export const handler = async () => { const s = await sm.getSecretValue({ SecretId: ARN }).promise(); return s; };', errors: ['secretInResponse'] },
     { code: 'export const handler = async () => process.env;', errors: ['secretInResponse'] },
     // Any object with a status and a body.
