@@ -1,12 +1,12 @@
 /**
  * A direct HCL reader for the common, well-formed subset of Terraform: bodies, attributes, blocks,
  * literals, quoted strings with `${}` interpolations, literal heredocs, tuples, objects, variable
- * references with `.attr` / `[index]`, and function calls. It builds exactly the model the
+ * references with `.attr` / `[index]`, function calls, operations and conditionals. It builds exactly the model the
  * tree-sitter converter (hcl.ts) builds for the same text, including its quirks (a string's
  * literal segments lose the spaces next to quotes and interpolations, as tree-sitter's external
  * scanner skips them), at a small fraction of the cost (tree-sitter in WASM parses ~2 MB/s).
  *
- * Anything outside the subset (operators, conditionals, for-expressions, splats, template
+ * Anything outside the subset (parentheses, for-expressions, splats, template
  * directives, heredocs with interpolations, unusual whitespace or characters, syntax errors) makes
  * it give up (`undefined`) and the caller falls back to tree-sitter, which also owns every parse
  * error message. tests/fast-hcl.test.ts checks the two agree on every file of the fixtures and
@@ -105,8 +105,8 @@ class Reader {
     return { startLine: a + 1, startColumn: sc, endLine: b + 1, endColumn: end - this.starts[b]! + 1 };
   }
 
-  /** Set when trivia() skips a comment. */
-  private comment = false;
+  /** Comments trivia() skipped so far (a comment inside some nodes changes the converter's reading). */
+  private comments = 0;
 
   /** Skips whitespace and comments (the grammar's extras). Unusual whitespace gives up. */
   private trivia(): void {
@@ -118,12 +118,12 @@ class Reader {
       } else if (c === HASH || (c === SLASH && t.charCodeAt(this.pos + 1) === SLASH)) {
         const nl = t.indexOf('\n', this.pos);
         this.pos = nl === -1 ? this.n : nl;
-        this.comment = true;
+        this.comments++;
       } else if (c === SLASH && t.charCodeAt(this.pos + 1) === STAR) {
         const close = t.indexOf('*/', this.pos + 2);
         if (close === -1) throw BAIL;
         this.pos = close + 2;
-        this.comment = true;
+        this.comments++;
       } else if (c > 127 || c === 11 || c === 12) {
         throw BAIL; // tree-sitter's idea of whitespace there is not worth guessing
       } else {
@@ -142,9 +142,9 @@ class Reader {
    * attribute's name and value, inside a reference chain or an index): tree-sitter's job then.
    */
   private peekNoComment(): number {
-    this.comment = false;
+    const before = this.comments;
     const c = this.peek();
-    if (this.comment) throw BAIL;
+    if (this.comments !== before) throw BAIL;
     return c;
   }
 
@@ -228,19 +228,102 @@ class Reader {
     return { type: id.name, labels, header: this.region(id.start, lastEnd), body };
   }
 
-  /** An attribute value, tuple item, object key or value, argument, index or interpolation. */
+  /**
+   * An attribute value, tuple item, object key or value, argument, index or interpolation:
+   * operations (read as text, as the converter does) and conditionals, which tree-sitter's
+   * grammar makes left-associative (`a ? b : c ? d : e` is `(a ? b : c) ? d : e`).
+   */
   private expression(depth: number): HExpr {
     if (depth > MAX_NESTING) throw BAIL;
-    const e = this.term(depth);
-    const end = this.pos;
-    // Operators and conditionals are tree-sitter's job.
-    const c = this.peek();
-    if (c === 63 /* ? */ || c === 43 || c === MINUS || c === STAR || c === SLASH || c === PERCENT || c === LT || c === 62 || c === 33 || c === 38 || c === 124) throw BAIL;
-    if (c === EQ && this.text.charCodeAt(this.pos + 1) === EQ) throw BAIL;
-    if (c === EQ && this.text.charCodeAt(this.pos + 1) === 62) throw BAIL; // =>
-    if (c === DOT && this.text.charCodeAt(this.pos + 1) === DOT) throw BAIL; // ...
-    this.pos = end;
+    this.peek();
+    const start = this.pos;
+    let e = this.operation(depth);
+    for (;;) {
+      const end = this.pos;
+      const before = this.comments;
+      const c = this.peek();
+      if (c === 63 /* ? */) {
+        // The converter reads a conditional's children by position: a comment in it is tree-sitter's job.
+        if (this.comments !== before) throw BAIL;
+        this.pos++;
+        const a = this.expression(depth + 1);
+        this.expect(COLON);
+        if (this.text.charCodeAt(this.pos) === COLON) throw BAIL;
+        const b = this.operation(depth + 1);
+        if (this.comments !== before) throw BAIL;
+        e = { k: 'cond', cond: e, a, b, r: this.region(start, this.pos) };
+        continue;
+      }
+      if (c === EQ && (this.text.charCodeAt(this.pos + 1) === EQ || this.text.charCodeAt(this.pos + 1) === 62)) throw BAIL; // == here, =>
+      if (c === DOT && this.text.charCodeAt(this.pos + 1) === DOT) throw BAIL; // ...
+      this.pos = end;
+      return e;
+    }
+  }
+
+  /** The length of a binary operator at the position, or 0. */
+  private binaryOperator(): number {
+    const t = this.text;
+    const c = t.charCodeAt(this.pos);
+    const n1 = t.charCodeAt(this.pos + 1);
+    switch (c) {
+      case 43: // +
+      case MINUS:
+      case STAR:
+      case SLASH:
+      case PERCENT:
+        return 1;
+      case 62: // > >=
+        return n1 === EQ ? 2 : 1;
+      case LT: // < <= (<< would be a heredoc)
+        if (n1 === LT) throw BAIL;
+        return n1 === EQ ? 2 : 1;
+      case EQ:
+        return n1 === EQ ? 2 : 0;
+      case 33: // !=
+        return n1 === EQ ? 2 : 0;
+      case 38: // &&
+        return n1 === 38 ? 2 : 0;
+      case 124: // ||
+        return n1 === 124 ? 2 : 0;
+      default:
+        return 0;
+    }
+  }
+
+  /** Unary and binary operations: an `other` of their text; a lone term is the term. */
+  private operation(depth: number): HExpr {
+    this.peek();
+    const start = this.pos;
+    let single = true;
+    let e = this.operand(depth);
+    for (;;) {
+      const end = this.pos;
+      this.peek();
+      const len = this.binaryOperator();
+      if (len === 0) {
+        this.pos = end;
+        break;
+      }
+      this.pos += len;
+      this.operand(depth + 1);
+      single = false;
+    }
+    if (!single) e = { k: 'other', text: this.text.slice(start, this.pos), r: this.region(start, this.pos) };
     return e;
+  }
+
+  /** A term, or `-` / `!` and an operand. */
+  private operand(depth: number): HExpr {
+    if (depth > MAX_NESTING) throw BAIL;
+    const c = this.peek();
+    if (c === MINUS || (c === 33 && this.text.charCodeAt(this.pos + 1) !== EQ)) {
+      const start = this.pos;
+      this.pos++;
+      this.operand(depth + 1);
+      return { k: 'other', text: this.text.slice(start, this.pos), r: this.region(start, this.pos) };
+    }
+    return this.term(depth);
   }
 
   /** A term and its `.attr` / `[index]` suffixes, as the converter reads an `expression` node. */
@@ -281,9 +364,9 @@ class Reader {
     let suffixes = 0;
     let end = this.pos;
     for (;;) {
-      this.comment = false;
+      const before = this.comments;
       const s = this.peek();
-      if ((s === DOT || s === LBRACK) && this.comment) throw BAIL;
+      if ((s === DOT || s === LBRACK) && this.comments !== before) throw BAIL;
       if (s === DOT) {
         const after = this.text.charCodeAt(this.pos + 1);
         if (after === STAR || isDigit(after) || after === DOT) throw BAIL; // splats, legacy index, ellipsis
