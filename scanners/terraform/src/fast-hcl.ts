@@ -1,12 +1,13 @@
 /**
  * A direct HCL reader for the common, well-formed subset of Terraform: bodies, attributes, blocks,
  * literals, quoted strings with `${}` interpolations, literal heredocs, tuples, objects, variable
- * references with `.attr` / `[index]`, function calls, operations and conditionals. It builds exactly the model the
+ * references with `.attr` / `[index]`, function calls, operations, conditionals, parentheses, and
+ * (kept as text, as the converter keeps them) for-expressions and splats. It builds exactly the model the
  * tree-sitter converter (hcl.ts) builds for the same text, including its quirks (a string's
  * literal segments lose the spaces next to quotes and interpolations, as tree-sitter's external
  * scanner skips them), at a small fraction of the cost (tree-sitter in WASM parses ~2 MB/s).
  *
- * Anything outside the subset (parentheses, for-expressions, splats, template
+ * Anything outside the subset (template
  * directives, heredocs with interpolations, unusual whitespace or characters, syntax errors) makes
  * it give up (`undefined`) and the caller falls back to tree-sitter, which also owns every parse
  * error message. tests/fast-hcl.test.ts checks the two agree on every file of the fixtures and
@@ -233,7 +234,7 @@ class Reader {
    * operations (read as text, as the converter does) and conditionals, which tree-sitter's
    * grammar makes left-associative (`a ? b : c ? d : e` is `(a ? b : c) ? d : e`).
    */
-  private expression(depth: number): HExpr {
+  private expression(depth: number, inFor = false): HExpr {
     if (depth > MAX_NESTING) throw BAIL;
     this.peek();
     const start = this.pos;
@@ -254,8 +255,9 @@ class Reader {
         e = { k: 'cond', cond: e, a, b, r: this.region(start, this.pos) };
         continue;
       }
-      if (c === EQ && (this.text.charCodeAt(this.pos + 1) === EQ || this.text.charCodeAt(this.pos + 1) === 62)) throw BAIL; // == here, =>
-      if (c === DOT && this.text.charCodeAt(this.pos + 1) === DOT) throw BAIL; // ...
+      if (c === EQ && this.text.charCodeAt(this.pos + 1) === EQ) throw BAIL;
+      if (!inFor && c === EQ && this.text.charCodeAt(this.pos + 1) === 62) throw BAIL; // =>
+      if (!inFor && c === DOT && this.text.charCodeAt(this.pos + 1) === DOT) throw BAIL; // ...
       this.pos = end;
       return e;
     }
@@ -336,10 +338,19 @@ class Reader {
       head = this.stringExpr(depth);
     } else if (c === LT) {
       head = this.heredoc();
+    } else if ((c === LBRACK || c === LBRACE) && this.forFollows()) {
+      head = this.forExpr(c === LBRACE, depth);
     } else if (c === LBRACK) {
       head = this.tuple(depth);
     } else if (c === LBRACE) {
       head = this.object(depth);
+    } else if (c === LPAREN) {
+      // `(x)`: the converter reads the inner expression (a comment in there would be read instead).
+      const before = this.comments;
+      this.pos++;
+      head = this.expression(depth + 1);
+      this.expect(RPAREN);
+      if (this.comments !== before) throw BAIL;
     } else if (c !== -1 && isDigit(c)) {
       head = this.number();
     } else if (c !== -1 && isIdStart(c)) {
@@ -356,7 +367,7 @@ class Reader {
         else root = id.name;
       }
     } else {
-      throw BAIL; // unary operators, parentheses, anything else
+      throw BAIL; // anything else
     }
     // Suffixes.
     const path: (string | number)[] = [];
@@ -369,7 +380,17 @@ class Reader {
       if ((s === DOT || s === LBRACK) && this.comments !== before) throw BAIL;
       if (s === DOT) {
         const after = this.text.charCodeAt(this.pos + 1);
-        if (after === STAR || isDigit(after) || after === DOT) throw BAIL; // splats, legacy index, ellipsis
+        if (after === DOT) break; // an ellipsis: the caller decides
+        if (after === STAR || isDigit(after)) {
+          // `.*` splat, `.0` legacy index: the converter keeps the whole expression as text.
+          this.pos += 2;
+          if (after !== STAR) while (isDigit(this.text.charCodeAt(this.pos))) this.pos++;
+          if (isIdContinue(this.text.charCodeAt(this.pos)) || this.text.charCodeAt(this.pos) > 127) throw BAIL;
+          ok = false;
+          suffixes++;
+          end = this.pos;
+          continue;
+        }
         this.pos++;
         const p = this.peekNoComment();
         if (p === -1 || !isIdStart(p)) throw BAIL;
@@ -378,8 +399,15 @@ class Reader {
         suffixes++;
         end = this.pos;
       } else if (s === LBRACK) {
+        if (this.text.charCodeAt(this.pos + 1) === STAR && this.text.charCodeAt(this.pos + 2) === RBRACK) {
+          this.pos += 3; // `[*]` splat
+          ok = false;
+          suffixes++;
+          end = this.pos;
+          continue;
+        }
         this.pos++;
-        if (this.peekNoComment() === STAR) throw BAIL; // [*]
+        if (this.peekNoComment() === STAR) throw BAIL;
         const idx = this.expression(depth + 1);
         this.expect(RBRACK);
         if (idx.k === 'lit' && (typeof idx.value === 'string' || typeof idx.value === 'number')) path.push(idx.value);
@@ -398,6 +426,60 @@ class Reader {
     }
     if (suffixes > 0 || head === undefined) return { k: 'other', text: this.text.slice(start, end), r: this.region(start, end) };
     return head;
+  }
+
+  /** At `[` or `{`: is the next token the `for` keyword? */
+  private forFollows(): boolean {
+    const save = this.pos;
+    this.pos++;
+    const c = this.peek();
+    const t = this.text;
+    const yes = c === 102 && t.startsWith('for', this.pos) && !isIdContinue(t.charCodeAt(this.pos + 3)) && t.charCodeAt(this.pos + 3) !== COLON && t.charCodeAt(this.pos + 3) <= 127;
+    this.pos = save;
+    return yes;
+  }
+
+  /**
+   * `[for k, v in coll : x if cond]` / `{for k, v in coll : key => value... if cond}`: kept as text
+   * by the converter; read here only to find its end and to be sure it parses.
+   */
+  private forExpr(object: boolean, depth: number): HExpr {
+    const start = this.pos;
+    this.pos++;
+    this.peek();
+    this.pos += 3; // for
+    const name = (): string => {
+      const c = this.peek();
+      if (c === -1 || !isIdStart(c)) throw BAIL;
+      const id = this.identifier().name;
+      if (id === 'in' || id === 'for' || id === 'if') throw BAIL;
+      return id;
+    };
+    name();
+    if (this.peek() === COMMA) {
+      this.pos++;
+      name();
+    }
+    if (this.peek() !== 105 || !this.text.startsWith('in', this.pos) || isIdContinue(this.text.charCodeAt(this.pos + 2)) || this.text.charCodeAt(this.pos + 2) === COLON) throw BAIL;
+    this.pos += 2;
+    const coll = this.expression(depth + 1, true);
+    if (coll.k === 'cond') throw BAIL; // `in a ? b : c :` is ambiguous to read by hand
+    this.expect(COLON);
+    if (this.text.charCodeAt(this.pos) === COLON) throw BAIL;
+    this.expression(depth + 1, true);
+    if (object) {
+      if (this.peek() !== EQ || this.text.charCodeAt(this.pos + 1) !== 62) throw BAIL;
+      this.pos += 2;
+      this.expression(depth + 1, true);
+      if (this.peek() === DOT && this.text.startsWith('...', this.pos)) this.pos += 3;
+    }
+    const c = this.peek();
+    if (c === 105 && this.text.startsWith('if', this.pos) && !isIdContinue(this.text.charCodeAt(this.pos + 2)) && this.text.charCodeAt(this.pos + 2) !== COLON) {
+      this.pos += 2;
+      this.expression(depth + 1, true);
+    }
+    this.expect(object ? RBRACE : RBRACK);
+    return { k: 'other', text: this.text.slice(start, this.pos), r: this.region(start, this.pos) };
   }
 
   private number(): HExpr {

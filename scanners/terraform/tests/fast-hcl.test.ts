@@ -55,6 +55,9 @@ const READ: [string, string][] = [
   ['unary operations', 'a = -1\nb = !var.x\nc = -var.y.z + 1\nd = !var.p == false\n'],
   ['conditionals', 'a = var.x ? "y" : "z"\nb = var.env == "prod" ? 1 : 2\nc = var.a ? var.b ? 1 : 2 : 3\nd = var.a ? 1 : var.b ? 2 : 3\ne = { k = var.x ? "a" : "b" }\nf = var.c ? "p" : "q" + "r"\n'],
   ['conditionals in arguments, indexes and templates', 'a = f(var.x ? 1 : 2, 3)\nb = var.m[var.k ? "a" : "b"]\nc = "${var.x ? "on" : "off"}-s"\nd = [var.x ? 1 : 2]\n'],
+  ['for expressions (read as text)', 'a = [for x in var.y : x]\nb = { for k, v in var.m : k => v }\nc = [for s in var.l : upper(s) if s != ""]\nd = { for i in var.l : i.name => i... }\ne = [for x in var.y : x][0]\nf = { for k, v in var.m : k => v if v != null }\n'],
+  ['splats and legacy indexes (read as text)', 'a = aws_instance.x[*].id\nb = var.l.*.id\nc = var.l.0\nd = var.l.0.name[1]\ne = f(x)[*]\n'],
+  ['parentheses', 'a = (var.x)\nb = (var.x).y\nc = ("s")\nd = (1 + 2) * 3\ne = (var.a ? 1 : 2)\n'],
   ['comments inside operations', 'a = 1 + # c\n  2\nb = var.x /* c */ * 3 # c\n'],
   ['comments after values and between items', 'a = var.x # after\nb = 1 // after\n/* between */ c = "x" /* after */\n'],
   ['comments in tuples, objects, calls, interpolations and block headers', 'a = [ # c\n 1, /* c */ 2 ]\nb = { # c\n k = # c\n 1 # c\n}\nc = f( # c\n 1)\nd = "${ /* c */ var.x}"\nr "l" /* c */ {\n  # c\n}\n'],
@@ -62,10 +65,6 @@ const READ: [string, string][] = [
 
 // [what, text] outside the subset: tree-sitter reads them.
 const FALLBACK: [string, string][] = [
-  ['for expression', 'a = [for x in var.y : x]\nb = { for k, v in var.m : k => v }\n'],
-  ['splats', 'a = aws_instance.x[*].id\nb = var.l.*.id\n'],
-  ['legacy index', 'a = var.l.0\n'],
-  ['parentheses', 'a = (var.x)\n'],
   ['template directive', 'a = "%{ if var.x }y%{ endif }"\n'],
   ['strip marker', 'a = "${~ var.x ~}"\n'],
   ['heredoc with interpolation', 'a = <<EOT\nhello ${var.name}\nEOT\n'],
@@ -87,6 +86,9 @@ const FALLBACK: [string, string][] = [
   ['a comment inside an index', 'a = var.m[ /* c */ "k"]\n'],
   ['a comment inside a conditional', 'a = var.x ? # c\n  1 : 2\nb = var.x # c\n  ? 1 : 2\n'],
   ['shift-like operator', 'a = 1 << 2\n'],
+  ['a comment inside parentheses', 'a = ( # c\n  var.x)\n'],
+  ['a conditional as a for collection', 'a = [for x in var.a ? var.b : var.c : x]\n'],
+  ['spaced splat', 'a = var.l[ * ]\n'],
 ];
 
 describe('fast HCL reader', () => {
@@ -112,7 +114,7 @@ describe('fast HCL reader', () => {
     let seed = 20261123;
     const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
     const bases = [...READ, ...FALLBACK].map(([, t]) => t);
-    const pieces = ['"', '$', '{', '}', '[', ']', '(', ')', '.', ',', '=', ':', '#', '//', '/*', '*/', '\n', ' ', '\\', '${', '%{', '<<EOT\n', '\nEOT\n', '-', '?', '*', 'a', '1', 'true', '0x', 'for ', '~', '\t', '\r\n', 'é', '::', '...', '!', 'EOT', ' ? ', ' : ', ' + ', ' == ', ' && ', '>=', ' ? 1 : 2'];
+    const pieces = ['"', '$', '{', '}', '[', ']', '(', ')', '.', ',', '=', ':', '#', '//', '/*', '*/', '\n', ' ', '\\', '${', '%{', '<<EOT\n', '\nEOT\n', '-', '?', '*', 'a', '1', 'true', '0x', 'for ', '~', '\t', '\r\n', 'é', '::', '...', '!', 'EOT', ' ? ', ' : ', ' + ', ' == ', ' && ', '>=', ' ? 1 : 2', '[for x in y : x]', '.*', '[*]', '(', ' => ', 'if '];
     const bad: string[] = [];
     let accepted = 0;
     for (let i = 0; i < 2000; i++) {
