@@ -259,6 +259,7 @@ class Reader {
       if (!inFor && c === EQ && this.text.charCodeAt(this.pos + 1) === 62) throw BAIL; // =>
       if (!inFor && c === DOT && this.text.charCodeAt(this.pos + 1) === DOT) throw BAIL; // ...
       this.pos = end;
+      this.comments = before; // a comment after the expression is not in it
       return e;
     }
   }
@@ -301,10 +302,12 @@ class Reader {
     let e = this.operand(depth);
     for (;;) {
       const end = this.pos;
+      const cm = this.comments;
       this.peek();
       const len = this.binaryOperator();
       if (len === 0) {
         this.pos = end;
+        this.comments = cm;
         break;
       }
       this.pos += len;
@@ -356,11 +359,13 @@ class Reader {
     } else if (c !== -1 && isIdStart(c)) {
       const id = this.identifier();
       const keyword = id.name === 'true' || id.name === 'false' || id.name === 'null' || id.name === 'for';
+      const cm = this.comments;
       if (this.peek() === LPAREN) {
         if (keyword) throw BAIL;
         head = this.call(id, depth);
       } else {
         this.pos = id.end;
+        this.comments = cm;
         if (id.name === 'for') throw BAIL; // a for expression
         if (id.name === 'true' || id.name === 'false') head = { k: 'lit', value: id.name === 'true', r: this.region(id.start, id.end) };
         else if (id.name === 'null') head = { k: 'lit', value: null, r: this.region(id.start, id.end) };
@@ -374,6 +379,7 @@ class Reader {
     let ok = true;
     let suffixes = 0;
     let end = this.pos;
+    let endComments = this.comments;
     for (;;) {
       const before = this.comments;
       const s = this.peek();
@@ -389,6 +395,7 @@ class Reader {
           ok = false;
           suffixes++;
           end = this.pos;
+          endComments = this.comments;
           continue;
         }
         this.pos++;
@@ -398,12 +405,14 @@ class Reader {
         path.push(id.name);
         suffixes++;
         end = this.pos;
+        endComments = this.comments;
       } else if (s === LBRACK) {
         if (this.text.charCodeAt(this.pos + 1) === STAR && this.text.charCodeAt(this.pos + 2) === RBRACK) {
           this.pos += 3; // `[*]` splat
           ok = false;
           suffixes++;
           end = this.pos;
+          endComments = this.comments;
           continue;
         }
         this.pos++;
@@ -414,11 +423,13 @@ class Reader {
         else ok = false;
         suffixes++;
         end = this.pos;
+        endComments = this.comments;
       } else {
         break;
       }
     }
     this.pos = end;
+    this.comments = endComments;
     if (root !== undefined) {
       const text = this.text.slice(start, end);
       const r = this.region(start, end);

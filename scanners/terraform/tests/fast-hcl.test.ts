@@ -58,6 +58,7 @@ const READ: [string, string][] = [
   ['for expressions (read as text)', 'a = [for x in var.y : x]\nb = { for k, v in var.m : k => v }\nc = [for s in var.l : upper(s) if s != ""]\nd = { for i in var.l : i.name => i... }\ne = [for x in var.y : x][0]\nf = { for k, v in var.m : k => v if v != null }\n'],
   ['splats and legacy indexes (read as text)', 'a = aws_instance.x[*].id\nb = var.l.*.id\nc = var.l.0\nd = var.l.0.name[1]\ne = f(x)[*]\n'],
   ['parentheses', 'a = (var.x)\nb = (var.x).y\nc = ("s")\nd = (1 + 2) * 3\ne = (var.a ? 1 : 2)\n'],
+  ['comments after a conditional, an operation, a reference', 'a = var.x ? 1 : 2\n\n# next\nb = 1 + 2 # c\nc = var.y # c\nd = f(1) /* c */\n'],
   ['comments inside operations', 'a = 1 + # c\n  2\nb = var.x /* c */ * 3 # c\n'],
   ['comments after values and between items', 'a = var.x # after\nb = 1 // after\n/* between */ c = "x" /* after */\n'],
   ['comments in tuples, objects, calls, interpolations and block headers', 'a = [ # c\n 1, /* c */ 2 ]\nb = { # c\n k = # c\n 1 # c\n}\nc = f( # c\n 1)\nd = "${ /* c */ var.x}"\nr "l" /* c */ {\n  # c\n}\n'],
