@@ -39,8 +39,7 @@ export function enabledRules(engine: SecretEngine, scanners: { rules: RuleMeta[]
 
 export async function createScanContext(config: LeakguardConfig): Promise<FileScanContext> {
   const engine = new SecretEngine({ extraRules: config.customRules, enabled: (id) => ruleSetting(config, id) !== 'off' });
-  const scanners = builtinScanners();
-  for (const scanner of scanners) await scanner.init?.();
+  const scanners = builtinScanners(); // each initialises on the first file it accepts (scan-file.ts)
   const rules = new Map(enabledRules(engine, scanners, config).map((r) => [r.id, r]));
   return {
     engine,

@@ -49,6 +49,7 @@ export async function scanFileText(path: string, text: string, ctx: FileScanCont
     const input = absolutePath === undefined ? { path, text } : { path, text, absolutePath };
     if (!scanner.accepts(input)) continue;
     try {
+      await initialised(scanner);
       const out = await scanner.scan(input, { secrets: ctx.engine });
       drafts.push(...out.drafts);
       notifications.push(...out.notifications);
@@ -82,4 +83,19 @@ function dedupe(drafts: FindingDraft[]): FindingDraft[] {
     seen.add(key);
     return true;
   });
+}
+
+const initialising = new WeakMap<FileScanner, Promise<void>>();
+
+/**
+ * A scanner loads what it needs (the HCL grammar's WebAssembly, say) on the first file it accepts,
+ * not at start-up: a worker that never sees a .tf file never pays for the grammar.
+ */
+function initialised(scanner: FileScanner): Promise<void> {
+  let ready = initialising.get(scanner);
+  if (!ready) {
+    ready = scanner.init?.() ?? Promise.resolve();
+    initialising.set(scanner, ready);
+  }
+  return ready;
 }
