@@ -66,12 +66,16 @@ export const DESCRIPTIVE_SUFFIXES = [
   'configured', 'exists', 'set', 'hint',
   // how a secret is made or handled: `PASSWORD_ITERATIONS`, `SALT_ROUNDS`, `getTokenOptions`, `jwtSettings`
   'iterations', 'rounds', 'options', 'settings',
+  // public parts and rules: `access_key_fingerprint`, `password_reuse_prevention`
+  'fingerprint', 'prevention', 'validity',
 ];
 
 /** First words that make a name a flag or a count: `hasPassword`, `isTokenValid`, `ENABLE_AUTH`, `maxTokens`. */
 export const DESCRIPTIVE_PREFIXES = [
   'is', 'has', 'should', 'can', 'show', 'hide', 'use', 'enable', 'enabled', 'disable', 'disabled', 'require', 'requires',
   'needs', 'allow', 'no', 'num', 'max', 'min', 'validate', 'verify', 'check',
+  // switches: `create_access_key`, `manageMasterUserPassword`, `generateSecret`, `rotateMasterUserPassword`
+  'create', 'manage', 'generate', 'rotate',
 ];
 
 /**
@@ -91,6 +95,11 @@ export function isDescriptiveName(name: string): boolean {
   if (words.length < 2) return false;
   if (DESCRIPTIVE_SUFFIXES.includes(words[words.length - 1]!)) return true;
   if (DESCRIPTIVE_PREFIXES.includes(words[0]!)) return true;
+  // Ciphertext is what should be stored and shown: `ENCRYPTED_DB_PASSWORD`, `access_key_encrypted_secret`.
+  if (words.includes('encrypted') || words.includes('ciphertext')) return true;
+  // A secret word followed by a describing word describes it: `iam_account_password_policy_expire_passwords`,
+  // `refreshTokenRotationGracePeriod`.
+  if (words.some((w, i) => i + 1 < words.length && SECRET_WORDS.includes(w) && DESCRIPTIVE_SUFFIXES.includes(words[i + 1]!))) return true;
   // `nextToken`, `ClientRequestToken`: every secret word of the name is a qualified `token`.
   const secretIdx = words.map((w, i) => (SECRET_WORDS.includes(w) ? i : -1)).filter((i) => i >= 0);
   return (

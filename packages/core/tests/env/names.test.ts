@@ -18,6 +18,8 @@ describe('isSecretLikeName', () => {
     'mysqlpassword', 'AUTH',
     // `pass` as the last word is a password
     'DB_PASS', 'mongoPass', 'pass',
+    // near-misses of the descriptive rules: a describing word before the secret word does not describe it
+    'validationToken', 'createdBy_password', 'ACCESS_KEY', 'access_key_secret', 'hashSecret',
   ])('%s holds a secret', (name) => expect(isSecretLikeName(name)).toBe(true));
 
   it.each([
@@ -36,6 +38,11 @@ describe('isSecretLikeName', () => {
     'PASSWORD_ITERATIONS', 'SALT_ROUNDS', 'getTokenOptions', 'jwtSettings', 'workloadIdentityCredentialOptions',
     '$passData', 'TracingParamPassThrough', 'PASS_THROUGH', 'passThrough', 'clientToken', 'ChangeToken',
     'LifecycleActionToken', 'lastSignificantToken', 'nextLastSignificantToken',
+    // terraform-aws-modules/iam outputs and variables, aws-cdk-lib property names
+    'create_access_key', 'password_reuse_prevention', 'access_key_fingerprint', 'iam_account_password_policy_expire_passwords',
+    'login_profile_encrypted_password', 'access_key_encrypted_secret', 'access_key_encrypted_ses_smtp_password_v4',
+    'ENCRYPTED_DB_PASSWORD', 'manageMasterUserPassword', 'generateSecret', 'rotateMasterUserPassword',
+    'refreshTokenRotationGracePeriod', 'TOKEN_VALIDITY_UNITS', 'idTokenValidity',
   ])('%s does not hold a secret', (name) => expect(isSecretLikeName(name)).toBe(false));
 });
 
