@@ -5,6 +5,7 @@
  */
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import {
+  IAM_RULE_IDS,
   judgeManagedPolicyAttachment,
   judgePolicyStatement,
   type IamIssue,
@@ -390,10 +391,23 @@ export default createRule<Options, MessageIds>({
       'Program:exit'() {
         for (const { node, fact } of statements) {
           for (const call of mutations.get(node) ?? []) applyMutation(fact, call);
-          report(judgePolicyStatement(fact));
+          const issues = judgePolicyStatement(fact);
+          // In a KMS key policy `Resource: "*"` means the key itself (AWS requires it there).
+          report(isKeyPolicyStatement(node) ? issues.filter((i) => i.ruleId !== IAM_RULE_IDS.wildcardResource) : issues);
         }
       },
     } satisfies TSESLint.RuleListener;
+
+    /** `key.addToResourcePolicy(new iam.PolicyStatement(...))`, `this.queue.encryptionMasterKey.addToResourcePolicy(...)`. */
+    function isKeyPolicyStatement(node: TSESTree.NewExpression): boolean {
+      const call = node.parent;
+      if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== node) return false;
+      const callee = unwrap(call.callee);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression || propertyName(callee) !== 'addToResourcePolicy') return false;
+      const recv = unwrap(callee.object);
+      const recvName = recv.type === AST_NODE_TYPES.Identifier ? recv.name : recv.type === AST_NODE_TYPES.MemberExpression ? propertyName(recv) : undefined;
+      return !!recvName && /key$/i.test(recvName);
+    }
 
     /** A policy document in a string: judged with the string literal as the position of everything. */
     function judgeJsonText(node: Node, text: string): void {

@@ -39,6 +39,8 @@ const SAFE_PROPERTIES = new Set([
   'CreatedDate', 'createdOn', 'updatedOn', 'expiresOn', '$metadata', 'KeyId', 'EncryptionAlgorithm', 'id', 'version',
   'contentType', 'enabled', 'properties', 'state', 'Type', 'LastModifiedDate', 'DataType', 'Selector', 'SourceResult',
   'InvalidParameters', 'Errors', 'then', 'catch',
+  // when a token expires is not the token (azure-identity logs `token.accessToken.expiresOnTimestamp`)
+  'expiresOnTimestamp', 'refreshAfterTimestamp', 'expiresAt', 'expiresIn', 'expires_in', 'expiration', 'tokenType', 'token_type',
 ]);
 /** What lexers and parsers read from their tokens. */
 const SYNTAX_TOKEN_PROPERTIES = new Set([

@@ -30,6 +30,8 @@ ruleTester.run('no-secret-logging', rule, {
     // Non-secret env vars and data.
     { code: 'console.log(process.env.STAGE, process.env.AWS_REGION);' },
     { code: "const user = await db.get(id); logger.info('user', user.name);" },
+    // When a token expires is not the token (azure-identity's IdentityClient logs this).
+    { code: 'const token = { accessToken: body.access_token }; logger.info(`token acquired, expires on ${token.accessToken.expiresOnTimestamp}`);' },
     // SSM without decryption returns a plain String parameter.
     { code: "const p = await ssm.getParameter({ Name: '/app/table' }).promise(); console.log(p.Parameter.Value);" },
     // A promise callback over something that is not a secret.
@@ -52,6 +54,8 @@ ruleTester.run('no-secret-logging', rule, {
     // An OAuth token response read for its access token is still a credential.
     { code: 'const token = await oauth.getToken(code); console.log(token, token.access_token);', errors: ['secretLogged', 'secretLogged'] },
     { code: 'console.log(`auth header: ${event.headers.authorization}`);', errors: ['secretLogged'] },
+    // Near-miss of the expiry case: the token object itself is logged.
+    { code: 'const token = { accessToken: body.access_token }; logger.info(`token acquired: ${token.accessToken}`);', errors: ['secretLogged'] },
     { code: 'const auth = event.headers.Authorization; logger.info("auth " + auth);', errors: ['secretLogged'] },
     { code: "logger.debug({ token: req.get('x-api-key') });", errors: ['secretLogged'] },
     // process.env

@@ -33,6 +33,9 @@ ruleTester.run('no-wildcard-iam', rule, {
     // Values that are not literals are never guessed into a finding.
     { code: 'const s = { Effect: effect, Action: actions, Resource: resources };' },
     { code: "const s = { Effect: 'Allow', Action: [...actions], Resource: arns };" },
+    // KMS key policies: Resource "*" means the key itself (aws-cdk-lib's aws-ecs, aws-events, aws-stepfunctions do this).
+    { code: "key.addToResourcePolicy(new iam.PolicyStatement({ actions: ['kms:Decrypt', 'kms:GenerateDataKey'], resources: ['*'], principals: [new iam.ServicePrincipal('events.amazonaws.com')] }));" },
+    { code: "this.queue.encryptionMasterKey.addToResourcePolicy(new PolicyStatement({ actions: ['kms:Decrypt'], resources: ['*'], principals: [sp] }));" },
     // An effect given by a variable (as in aws-cdk-lib's own bundled code, `{effect:e}`) is unresolved, and does not crash the rule.
     { code: "function f(e, a) { return new PolicyStatement({ effect: e, actions: ['*'], resources: ['*'] }); }" },
     { code: "new iam.PolicyStatement({ effect: props.effect ?? 'Allow', actions: ['*'], resources: ['*'] });" },
@@ -71,6 +74,9 @@ ruleTester.run('no-wildcard-iam', rule, {
     { code: "fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['*'], resources: ['*'] }));", errors: [E] },
     { code: "role.addToPolicy(new PolicyStatement({ effect: Effect.ALLOW, actions: ['dynamodb:*'], resources: [table.tableArn] }));", errors: [E] },
     { code: "role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: ['*'] }));", errors: [E] },
+    // Near-misses of the key-policy case: a bucket policy, and a key policy that still grants to anyone.
+    { code: "bucket.addToResourcePolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: ['*'], principals: [sp] }));", errors: [E] },
+    { code: "key.addToResourcePolicy(new iam.PolicyStatement({ actions: ['kms:Decrypt'], resources: ['*'], principals: [new iam.AnyPrincipal()] }));", errors: [E] },
     { code: "new iam.PolicyStatement({ notActions: ['iam:*'], resources: ['*'] });", errors: [E] },
     { code: "bucket.addToResourcePolicy(new iam.PolicyStatement({ principals: [new iam.AnyPrincipal()], actions: ['s3:GetObject'], resources: [bucket.arnForObjects('*')] }));", errors: [E] },
     { code: "const st = new iam.PolicyStatement(); st.addActions('*'); st.addAllResources(); role.addToPolicy(st);", errors: [E] },
