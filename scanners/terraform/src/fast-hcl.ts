@@ -3,9 +3,9 @@
  * literals, quoted strings with `${}` interpolations, literal heredocs, tuples, objects, variable
  * references with `.attr` / `[index]`, function calls, operations, conditionals, parentheses, and
  * (kept as text, as the converter keeps them) for-expressions and splats. It builds exactly the model the
- * tree-sitter converter (hcl.ts) builds for the same text, including its quirks (a string's
- * literal segments lose the spaces next to quotes and interpolations, as tree-sitter's external
- * scanner skips them), at a small fraction of the cost (tree-sitter in WASM parses ~2 MB/s).
+ * tree-sitter converter (hcl.ts) builds for the same text (string values as Terraform reads them,
+ * spaces included; comments never part of a value), at a small fraction of the cost (tree-sitter
+ * in WASM parses ~2 MB/s). Both use the string rules of hcl-text.ts.
  *
  * Anything outside the subset (template
  * directives, heredocs with interpolations, unusual whitespace or characters, syntax errors) makes
@@ -14,6 +14,7 @@
  * corpora it can reach.
  */
 import type { Region } from '@leakguard/core';
+import { flushHeredoc, gapBreaksLine, unescapeHeredoc, unescapeQuoted } from './hcl-text.js';
 import type { HAttr, HBlock, HBody, HExpr } from './model.js';
 
 class Bail extends Error {}
@@ -40,18 +41,7 @@ function isAlnum(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
 }
 
-const ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', '"': '"', '\\': '\\' };
-
-/** The converter's unescape (hcl.ts), kept identical. */
-function unescape(raw: string): string {
-  return raw
-    .replace(/\\u([0-9a-fA-F]{4})|\\U([0-9a-fA-F]{8})|\\(.)/g, (_m, u4: string, u8: string, c: string) =>
-      u4 ? String.fromCharCode(parseInt(u4, 16)) : u8 ? String.fromCodePoint(parseInt(u8, 16)) : (ESCAPES[c] ?? c))
-    .replace(/\$\$\{/g, '${')
-    .replace(/%%\{/g, '%{');
-}
-
-/** A literal segment of a string: its raw text and where it starts, or nothing (only spaces). */
+/** A literal segment of a string: its raw text (as written) and where it starts. */
 interface Segment {
   raw: string;
   start: number;
@@ -138,17 +128,6 @@ class Reader {
     return this.pos < this.n ? this.text.charCodeAt(this.pos) : -1;
   }
 
-  /**
-   * peek() where a comment would become a child the converter reads by position (between an
-   * attribute's name and value, inside a reference chain or an index): tree-sitter's job then.
-   */
-  private peekNoComment(): number {
-    const before = this.comments;
-    const c = this.peek();
-    if (this.comments !== before) throw BAIL;
-    return c;
-  }
-
   private expect(c: number): void {
     if (this.peek() !== c) throw BAIL;
     this.pos++;
@@ -186,11 +165,13 @@ class Reader {
       const c = this.peek();
       if (c === -1 || c === RBRACE) return out;
       const id = this.identifier();
-      const next = this.peekNoComment();
+      const next = this.peek();
       if (next === EQ) {
         if (this.text.charCodeAt(this.pos + 1) === EQ || this.text.charCodeAt(this.pos + 1) === 62) throw BAIL;
         this.pos++;
-        this.peekNoComment();
+        this.peek();
+        // A line break before the value is a syntax error: tree-sitter's converter reports it.
+        if (gapBreaksLine(this.text.slice(id.end, this.pos))) throw BAIL;
         const expr = this.expression(depth + 1);
         out.attrs.push({ name: id.name, nameRegion: this.region(id.start, id.end), expr } satisfies HAttr);
         // After an expression only another item, the body's end or the file's end may follow.
@@ -211,7 +192,7 @@ class Reader {
         const s = this.quoted(depth);
         if (!s.plain) throw BAIL;
         const seg = s.parts[0] as Segment | undefined;
-        labels.push(seg ? seg.raw : '');
+        labels.push(seg ? unescapeQuoted(seg.raw) : '');
         lastEnd = s.end;
       } else if (c !== -1 && isIdStart(c)) {
         const l = this.identifier();
@@ -244,14 +225,11 @@ class Reader {
       const before = this.comments;
       const c = this.peek();
       if (c === 63 /* ? */) {
-        // The converter reads a conditional's children by position: a comment in it is tree-sitter's job.
-        if (this.comments !== before) throw BAIL;
         this.pos++;
         const a = this.expression(depth + 1);
         this.expect(COLON);
         if (this.text.charCodeAt(this.pos) === COLON) throw BAIL;
         const b = this.operation(depth + 1);
-        if (this.comments !== before) throw BAIL;
         e = { k: 'cond', cond: e, a, b, r: this.region(start, this.pos) };
         continue;
       }
@@ -348,12 +326,10 @@ class Reader {
     } else if (c === LBRACE) {
       head = this.object(depth);
     } else if (c === LPAREN) {
-      // `(x)`: the converter reads the inner expression (a comment in there would be read instead).
-      const before = this.comments;
+      // `(x)`: the converter reads the inner expression.
       this.pos++;
       head = this.expression(depth + 1);
       this.expect(RPAREN);
-      if (this.comments !== before) throw BAIL;
     } else if (c !== -1 && isDigit(c)) {
       head = this.number();
     } else if (c !== -1 && isIdStart(c)) {
@@ -381,9 +357,7 @@ class Reader {
     let end = this.pos;
     let endComments = this.comments;
     for (;;) {
-      const before = this.comments;
       const s = this.peek();
-      if ((s === DOT || s === LBRACK) && this.comments !== before) throw BAIL;
       if (s === DOT) {
         const after = this.text.charCodeAt(this.pos + 1);
         if (after === DOT) break; // an ellipsis: the caller decides
@@ -399,7 +373,7 @@ class Reader {
           continue;
         }
         this.pos++;
-        const p = this.peekNoComment();
+        const p = this.peek();
         if (p === -1 || !isIdStart(p)) throw BAIL;
         const id = this.identifier();
         path.push(id.name);
@@ -416,7 +390,7 @@ class Reader {
           continue;
         }
         this.pos++;
-        if (this.peekNoComment() === STAR) throw BAIL;
+        if (this.peek() === STAR) throw BAIL;
         const idx = this.expression(depth + 1);
         this.expect(RBRACK);
         if (idx.k === 'lit' && (typeof idx.value === 'string' || typeof idx.value === 'number')) path.push(idx.value);
@@ -596,15 +570,15 @@ class Reader {
       const seg = s.parts[0] as Segment | undefined;
       const raw = seg ? seg.raw : '';
       const exact = !/[\\$%]/.test(raw);
-      return exact && seg ? { k: 'lit', value: raw, r, off: seg.start } : { k: 'lit', value: unescape(raw), r };
+      return exact && seg ? { k: 'lit', value: raw, r, off: seg.start } : { k: 'lit', value: unescapeQuoted(raw), r };
     }
-    const parts = s.parts.map((p) => ('raw' in p ? unescape(p.raw) : p));
+    const parts = s.parts.map((p) => ('raw' in p ? unescapeQuoted(p.raw) : p));
     return { k: 'tpl', parts, r, text: this.text.slice(s.start, s.end) };
   }
 
   /**
-   * Reads `"..."` as tree-sitter's external scanner does: literal chunks, `${` interpolations,
-   * `$${` / `%%{` escapes; spaces next to the quotes and interpolations belong to no chunk.
+   * Reads `"..."`: literal segments exactly as written between the quotes and the `${`
+   * interpolations (spaces included), `$${` / `%%{` escapes left for unescapeQuoted.
    */
   private quoted(depth: number): QuotedString {
     const t = this.text;
@@ -612,52 +586,42 @@ class Reader {
     let i = start + 1;
     const parts: (Segment | HExpr)[] = [];
     let plain = true;
-    let segStart = -1; // first chunk of the current segment
-    let segEnd = -1; // end of its last chunk
-    const flush = () => {
-      if (segStart !== -1) parts.push({ raw: t.slice(segStart, segEnd), start: segStart });
-      segStart = -1;
+    let segStart = i; // where the current literal segment starts
+    const flush = (end: number) => {
+      if (end > segStart) parts.push({ raw: t.slice(segStart, end), start: segStart });
     };
     for (;;) {
       const c = t.charCodeAt(i);
       if (Number.isNaN(c) || c === LF || c === CR) throw BAIL;
-      if (c === SP || c === TAB) {
-        i++;
-        continue;
-      }
       if (c === QUOTE) {
-        flush();
+        flush(i);
         this.pos = i + 1;
         return { start, end: i + 1, parts, plain };
       }
-      let chunkEnd: number;
       if (c === DOLLAR || c === PERCENT) {
         const n1 = t.charCodeAt(i + 1);
         if (n1 === LBRACE) {
           if (c === PERCENT) throw BAIL; // a directive
-          flush();
+          flush(i);
           plain = false;
           parts.push(this.interpolation(i, depth));
-          i = this.pos;
+          i = segStart = this.pos;
           continue;
         }
-        chunkEnd = n1 === c ? (t.charCodeAt(i + 2) === LBRACE ? i + 3 : i + 2) : i + 1;
+        i = n1 === c ? (t.charCodeAt(i + 2) === LBRACE ? i + 3 : i + 2) : i + 1;
       } else if (c === BACKSLASH) {
         const e = t.charCodeAt(i + 1);
-        if (e === QUOTE || e === 110 || e === 114 || e === 116 || e === BACKSLASH) chunkEnd = i + 2;
+        if (e === QUOTE || e === 110 || e === 114 || e === 116 || e === BACKSLASH) i += 2;
         else if (e === 117 /* u */ || e === 85 /* U */) {
           const len = e === 117 ? 4 : 8;
           for (let k = 0; k < len; k++) if (!/[0-9a-fA-F]/.test(t[i + 2 + k] ?? '')) throw BAIL;
-          chunkEnd = i + 2 + len;
+          i += 2 + len;
         } else throw BAIL;
       } else {
-        if (c > 127 && /\s/.test(t[i]!)) throw BAIL; // unusual whitespace: the scanner may skip it
+        if (c > 127 && /\s/.test(t[i]!)) throw BAIL; // unusual whitespace: left to tree-sitter
         if (c === 11 || c === 12) throw BAIL;
-        chunkEnd = i + 1;
+        i++;
       }
-      if (segStart === -1) segStart = i;
-      segEnd = chunkEnd;
-      i = chunkEnd;
     }
   }
 
@@ -708,7 +672,12 @@ class Reader {
           let end = k;
           while (end > contentStart && (t[end - 1] === ' ' || t[end - 1] === '\t')) end--;
           this.pos = k + ident.length;
-          return { k: 'lit', value: t.slice(contentStart, end), r: this.region(start, this.pos), off: contentStart };
+          const written = t.slice(contentStart, end);
+          const parts = t.charCodeAt(start + 2) === MINUS ? flushHeredoc([written]) : [written];
+          const value = unescapeHeredoc((parts[0] as string | undefined) ?? '');
+          const r = this.region(start, this.pos);
+          // The offset maps 1:1 only when nothing was removed or decoded.
+          return value === written ? { k: 'lit', value, r, off: contentStart } : { k: 'lit', value, r };
         }
       }
       const nl = t.indexOf('\n', lineStart);

@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { lineStarts, type Region } from '@leakguard/core';
 import { Language, Parser, type Node as TSNode } from 'web-tree-sitter';
 import { fastParseHcl } from './fast-hcl.js';
+import { flushHeredoc, gapBreaksLine, unescapeHeredoc, unescapeQuoted } from './hcl-text.js';
 import type { HAttr, HBlock, HBody, HExpr, HFile, ParseError } from './model.js';
 
 let parser: Parser | undefined;
@@ -35,18 +36,9 @@ function regionOfNode(n: TSNode): Region {
   return { startLine: n.startPosition.row + 1, startColumn: n.startPosition.column + 1, endLine: n.endPosition.row + 1, endColumn: n.endPosition.column + 1 };
 }
 
+/** Named children without comments: a comment is never a child the converter reads by position. */
 function named(n: TSNode): TSNode[] {
-  return n.namedChildren.filter((c): c is TSNode => c !== null);
-}
-
-const ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', '"': '"', '\\': '\\' };
-
-function unescape(raw: string): string {
-  return raw
-    .replace(/\\u([0-9a-fA-F]{4})|\\U([0-9a-fA-F]{8})|\\(.)/g, (_m, u4: string, u8: string, c: string) =>
-      u4 ? String.fromCharCode(parseInt(u4, 16)) : u8 ? String.fromCodePoint(parseInt(u8, 16)) : (ESCAPES[c] ?? c))
-    .replace(/\$\$\{/g, '${')
-    .replace(/%%\{/g, '%{');
+  return n.namedChildren.filter((c): c is TSNode => c !== null && c.type !== 'comment');
 }
 
 class Converter {
@@ -69,6 +61,12 @@ class Converter {
   attribute(n: TSNode, depth: number): HAttr | undefined {
     const [id, expr] = named(n);
     if (!id || !expr) return undefined;
+    // HCL ends an attribute at a line break: `a = # c` then a value on the next line is an error.
+    if (gapBreaksLine(this.text.slice(id.endIndex, expr.startIndex))) {
+      const eq = n.children.find((c) => c?.type === '=') ?? id;
+      this.errors.push({ message: 'syntax error: an attribute value must start on the line of its name and "="', line: eq.endPosition.row + 1, column: eq.endPosition.column + 1 });
+      return undefined;
+    }
     return { name: id.text, nameRegion: regionOfNode(id), expr: this.expr(expr, depth + 1) };
   }
 
@@ -80,7 +78,7 @@ class Converter {
     let body: HBody = { attrs: [], blocks: [] };
     for (const c of kids.slice(1)) {
       if (c.type === 'string_lit') {
-        labels.push(c.namedChildren.find((x) => x?.type === 'template_literal')?.text ?? '');
+        labels.push(unescapeQuoted(this.text.slice(c.startIndex + 1, c.endIndex - 1)));
         last = c;
       } else if (c.type === 'identifier') {
         labels.push(c.text);
@@ -127,10 +125,10 @@ class Converter {
         if (c.type === 'bool_lit') return { k: 'lit', value: c.text === 'true', r };
         if (c.type === 'null_lit') return { k: 'lit', value: null, r };
         if (c.type === 'string_lit') {
-          const lit = named(c).find((x) => x.type === 'template_literal');
-          const raw = lit?.text ?? '';
+          // The text between the quotes, spaces included (tree-sitter's template_literal drops them).
+          const raw = this.text.slice(c.startIndex + 1, c.endIndex - 1);
           const exact = !/[\\$%]/.test(raw);
-          return exact && lit ? { k: 'lit', value: raw, r, off: lit.startIndex } : { k: 'lit', value: unescape(raw), r };
+          return exact && raw !== '' ? { k: 'lit', value: raw, r, off: c.startIndex + 1 } : { k: 'lit', value: unescapeQuoted(raw), r };
         }
         return { k: 'other', text: n.text, r };
       }
@@ -179,25 +177,42 @@ class Converter {
       const ids = kids.filter((k) => k.type === 'heredoc_identifier');
       const open = ids[0];
       const close = ids[1];
-      const parts = kids.filter((k) => k.type === 'template_literal' || k.type === 'template_interpolation' || k.type === 'template_directive');
-      if (open && close && parts.every((p) => p.type === 'template_literal')) {
-        // The heredoc's content, exactly as written: from the line after `<<EOT` to the closing line.
+      const flush = this.text.slice(n.startIndex, (open ?? n).startIndex).includes('-');
+      if (open && close) {
+        // The content: from the line after `<<EOT` to the closing line, as written between the
+        // interpolations; `<<-` then removes the common indentation.
         const start = this.text.indexOf('\n', open.endIndex) + 1;
         let end = close.startIndex;
         while (end > start && (this.text[end - 1] === ' ' || this.text[end - 1] === '\t')) end--;
-        const content = this.text.slice(start, end);
-        return { k: 'lit', value: content, r, off: start };
+        let parts = this.literalParts(kids, start, end, depth);
+        if (flush) parts = flushHeredoc(parts);
+        if (parts.every((p) => typeof p === 'string')) {
+          const content = (parts as string[]).join('');
+          const value = unescapeHeredoc(content);
+          // The offset maps 1:1 only when nothing was removed or decoded.
+          return value === this.text.slice(start, end) ? { k: 'lit', value, r, off: start } : { k: 'lit', value, r };
+        }
+        return { k: 'tpl', parts: parts.map((p) => (typeof p === 'string' ? unescapeHeredoc(p) : p)), r, text: n.text };
       }
-      return { k: 'tpl', parts: parts.map((p) => (p.type === 'template_literal' ? p.text : p.type === 'template_interpolation' ? this.interp(p, depth) : { k: 'other' as const, text: p.text, r: regionOfNode(p) })), r, text: n.text };
+      return { k: 'other', text: n.text, r };
     }
-    // quoted_template
-    const parts: (string | HExpr)[] = [];
-    for (const p of kids) {
-      if (p.type === 'template_literal') parts.push(unescape(p.text));
-      else if (p.type === 'template_interpolation') parts.push(this.interp(p, depth));
-      else if (p.type === 'template_directive') parts.push({ k: 'other', text: p.text, r: regionOfNode(p) });
-    }
+    // quoted_template: the text between the quotes and the interpolations, spaces included.
+    const parts = this.literalParts(kids, n.startIndex + 1, n.endIndex - 1, depth).map((p) => (typeof p === 'string' ? unescapeQuoted(p) : p));
     return { k: 'tpl', parts, r, text: n.text };
+  }
+
+  /** Raw text between `start` and `end` cut by the interpolations and directives among `kids`. */
+  literalParts(kids: TSNode[], start: number, end: number, depth: number): (string | HExpr)[] {
+    const parts: (string | HExpr)[] = [];
+    let at = start;
+    for (const p of kids) {
+      if (p.type !== 'template_interpolation' && p.type !== 'template_directive') continue;
+      if (p.startIndex > at) parts.push(this.text.slice(at, p.startIndex));
+      parts.push(p.type === 'template_interpolation' ? this.interp(p, depth) : { k: 'other', text: p.text, r: regionOfNode(p) });
+      at = p.endIndex;
+    }
+    if (end > at) parts.push(this.text.slice(at, end));
+    return parts;
   }
 
   interp(p: TSNode, depth: number): HExpr {
@@ -243,7 +258,10 @@ export function parseHclTreeSitter(text: string): HFile {
     const root = tree.rootNode;
     if (root.hasError) conv.collectErrors(root);
     const body = named(root).find((c) => c.type === 'body');
-    return { body: body ? conv.body(body, 0) : { attrs: [], blocks: [] }, errors: conv.errors };
+    const out = body ? conv.body(body, 0) : { attrs: [], blocks: [] };
+    // The first error only (the rest usually follow from it).
+    const errors = conv.errors.sort((a, b) => a.line - b.line || a.column - b.column).slice(0, 1);
+    return { body: out, errors };
   } finally {
     tree.delete();
   }
