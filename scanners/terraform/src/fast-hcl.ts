@@ -96,9 +96,6 @@ class Reader {
     return { startLine: a + 1, startColumn: sc, endLine: b + 1, endColumn: end - this.starts[b]! + 1 };
   }
 
-  /** Comments trivia() skipped so far (a comment inside some nodes changes the converter's reading). */
-  private comments = 0;
-
   /** Skips whitespace and comments (the grammar's extras). Unusual whitespace gives up. */
   private trivia(): void {
     const t = this.text;
@@ -109,12 +106,10 @@ class Reader {
       } else if (c === HASH || (c === SLASH && t.charCodeAt(this.pos + 1) === SLASH)) {
         const nl = t.indexOf('\n', this.pos);
         this.pos = nl === -1 ? this.n : nl;
-        this.comments++;
       } else if (c === SLASH && t.charCodeAt(this.pos + 1) === STAR) {
         const close = t.indexOf('*/', this.pos + 2);
         if (close === -1) throw BAIL;
         this.pos = close + 2;
-        this.comments++;
       } else if (c > 127 || c === 11 || c === 12) {
         throw BAIL; // tree-sitter's idea of whitespace there is not worth guessing
       } else {
@@ -222,7 +217,6 @@ class Reader {
     let e = this.operation(depth);
     for (;;) {
       const end = this.pos;
-      const before = this.comments;
       const c = this.peek();
       if (c === 63 /* ? */) {
         this.pos++;
@@ -237,7 +231,6 @@ class Reader {
       if (!inFor && c === EQ && this.text.charCodeAt(this.pos + 1) === 62) throw BAIL; // =>
       if (!inFor && c === DOT && this.text.charCodeAt(this.pos + 1) === DOT) throw BAIL; // ...
       this.pos = end;
-      this.comments = before; // a comment after the expression is not in it
       return e;
     }
   }
@@ -280,12 +273,10 @@ class Reader {
     let e = this.operand(depth);
     for (;;) {
       const end = this.pos;
-      const cm = this.comments;
       this.peek();
       const len = this.binaryOperator();
       if (len === 0) {
         this.pos = end;
-        this.comments = cm;
         break;
       }
       this.pos += len;
@@ -335,13 +326,11 @@ class Reader {
     } else if (c !== -1 && isIdStart(c)) {
       const id = this.identifier();
       const keyword = id.name === 'true' || id.name === 'false' || id.name === 'null' || id.name === 'for';
-      const cm = this.comments;
       if (this.peek() === LPAREN) {
         if (keyword) throw BAIL;
         head = this.call(id, depth);
       } else {
         this.pos = id.end;
-        this.comments = cm;
         if (id.name === 'for') throw BAIL; // a for expression
         if (id.name === 'true' || id.name === 'false') head = { k: 'lit', value: id.name === 'true', r: this.region(id.start, id.end) };
         else if (id.name === 'null') head = { k: 'lit', value: null, r: this.region(id.start, id.end) };
@@ -355,7 +344,6 @@ class Reader {
     let ok = true;
     let suffixes = 0;
     let end = this.pos;
-    let endComments = this.comments;
     for (;;) {
       const s = this.peek();
       if (s === DOT) {
@@ -369,7 +357,6 @@ class Reader {
           ok = false;
           suffixes++;
           end = this.pos;
-          endComments = this.comments;
           continue;
         }
         this.pos++;
@@ -379,14 +366,12 @@ class Reader {
         path.push(id.name);
         suffixes++;
         end = this.pos;
-        endComments = this.comments;
       } else if (s === LBRACK) {
         if (this.text.charCodeAt(this.pos + 1) === STAR && this.text.charCodeAt(this.pos + 2) === RBRACK) {
           this.pos += 3; // `[*]` splat
           ok = false;
           suffixes++;
           end = this.pos;
-          endComments = this.comments;
           continue;
         }
         this.pos++;
@@ -397,13 +382,11 @@ class Reader {
         else ok = false;
         suffixes++;
         end = this.pos;
-        endComments = this.comments;
       } else {
         break;
       }
     }
     this.pos = end;
-    this.comments = endComments;
     if (root !== undefined) {
       const text = this.text.slice(start, end);
       const r = this.region(start, end);
