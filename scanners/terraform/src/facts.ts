@@ -158,6 +158,8 @@ export function terraformFacts(input: FileFactsInput): FactSet {
     }
     if (v.t !== 'str') return v.t === 'obj' ? v : undefined;
     try {
+      // A `<<-` heredoc written in this file: its JSON read where it is written (same meaning, exact positions).
+      if (e.k === 'lit' && e.written) return jsonToV(parseJson(input.text.slice(e.written.start, e.written.end)), e.written.start, v.r);
       return jsonToV(parseJson(v.v), v.off, v.r);
     } catch {
       return undefined;

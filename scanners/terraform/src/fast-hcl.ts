@@ -660,7 +660,9 @@ class Reader {
           const value = unescapeHeredoc((parts[0] as string | undefined) ?? '');
           const r = this.region(start, this.pos);
           // The offset maps 1:1 only when nothing was removed or decoded.
-          return value === written ? { k: 'lit', value, r, off: contentStart } : { k: 'lit', value, r };
+          if (value === written) return { k: 'lit', value, r, off: contentStart };
+          const flushed = t.charCodeAt(start + 2) === MINUS && unescapeHeredoc(written) === written;
+          return flushed ? { k: 'lit', value, r, written: { start: contentStart, end } } : { k: 'lit', value, r };
         }
       }
       const nl = t.indexOf('\n', lineStart);

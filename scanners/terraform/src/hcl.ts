@@ -190,7 +190,10 @@ class Converter {
           const content = (parts as string[]).join('');
           const value = unescapeHeredoc(content);
           // The offset maps 1:1 only when nothing was removed or decoded.
-          return value === this.text.slice(start, end) ? { k: 'lit', value, r, off: start } : { k: 'lit', value, r };
+          const written = this.text.slice(start, end);
+          if (value === written) return { k: 'lit', value, r, off: start };
+          // Only the indentation removed: the written text still locates JSON inside it.
+          return flush && unescapeHeredoc(written) === written ? { k: 'lit', value, r, written: { start, end } } : { k: 'lit', value, r };
         }
         return { k: 'tpl', parts: parts.map((p) => (typeof p === 'string' ? unescapeHeredoc(p) : p)), r, text: n.text };
       }

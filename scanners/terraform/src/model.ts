@@ -6,7 +6,19 @@
 import type { Region } from '@leakguard/core';
 
 export type HExpr =
-  | { k: 'lit'; value: string | number | boolean | null; r: Region; /** File offset of the string's first character, when the text maps 1:1 (no escapes). */ off?: number }
+  | {
+      k: 'lit';
+      value: string | number | boolean | null;
+      r: Region;
+      /** File offset of the string's first character, when the text maps 1:1 (no escapes). */
+      off?: number;
+      /**
+       * A `<<-` heredoc whose value lost its common indentation (so no `off`): where its content is
+       * written. Read as JSON, that text means the same (only white space between tokens differs),
+       * so a policy in it is still located exactly.
+       */
+      written?: { start: number; end: number };
+    }
   | { k: 'tpl'; parts: (string | HExpr)[]; r: Region; off?: number; text: string }
   | { k: 'tuple'; items: HExpr[]; r: Region }
   | { k: 'object'; entries: { key: string; keyRegion: Region; value: HExpr }[]; r: Region }

@@ -40,6 +40,7 @@ const READ: [string, string][] = [
   ['heredoc literal', 'a = <<EOT\nline one\n  line two $${x}\nEOT\nb = 1\n'],
   ['indented heredoc', 'x {\n  a = <<-EOF\n    {"k": "v"}\n    EOF\n}\n'],
   ['<<- heredoc: common indentation removed, blank lines kept', 'a = <<-EOT\n    x\n\n      y $${z}\n    EOT\n'],
+  ['<<- heredoc: JSON whose indentation is removed', 'a = <<-EOT\n    {\n      "k": "v"\n    }\n    EOT\n'],
   ['empty heredoc', 'a = <<EOT\nEOT\n'],
   ['heredoc closing line with trailing spaces, CRLF', 'a = <<EOT\r\nx\r\nEOTX\r\nEOT  \r\nb = 2\r\n'],
   ['references', 'a = var.x["k"][0].y\nb = var.x[local.i]\nc = aws_iam_role.r.arn\nd = var.m["${x}"]\n'],

@@ -142,6 +142,19 @@ describe('findings from string values', () => {
     expect(JSON.stringify(findings)).not.toContain('Sup3r-S3cret-Db-2024');
   });
 
+  it.each<[string, string]>([
+    ['<<EOF', '<<EOF\n{\n  "Statement": [{\n    "Effect": "Allow",\n    "Action": "s3:GetObject",\n    "Resource": "*"\n  }]\n}\nEOF'],
+    ['<<-EOF (indentation removed from the value)', '<<-EOF\n    {\n      "Statement": [{\n        "Effect": "Allow",\n        "Action": "s3:GetObject",\n        "Resource": "*"\n      }]\n    }\n    EOF'],
+  ])('a policy in a %s heredoc is reported at the offending value', async (_what, doc) => {
+    const text = `resource "aws_iam_policy" "p" {\n  name   = "p"\n  policy = ${doc}\n}\n`;
+    const e = attr(parseHcl(text).body.blocks[0]!.body, 'policy')!.expr;
+    expect(e.k === 'lit' && typeof e.value === 'string' ? e.value.split('\n')[0] : undefined).toBe('{');
+    const { drafts } = await scan(text);
+    const d = drafts.find((x) => x.ruleId === 'iam/wildcard-resource');
+    const line = text.split('\n').findIndex((l) => l.includes('"Resource": "*"'));
+    expect(d?.region).toMatchObject({ startLine: line + 1, startColumn: text.split('\n')[line]!.indexOf('"*"') + 1 });
+  });
+
   it('a secret after a comment on the line of "=" is a parse error, not a value', async () => {
     const text = 'resource "aws_db_instance" "d" {\n  password = # the db password\n    "Sup3r-S3cret-Db-2024"\n}\n';
     const { drafts, notifications } = await scan(text);
