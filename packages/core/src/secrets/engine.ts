@@ -15,6 +15,7 @@ import { lineStarts, regionOf, type FindingDraft } from '../build-findings.js';
 import type { RuleMeta } from '../rule-meta.js';
 import { CatalogError, loadCatalog, parseExample, type CatalogRule } from './catalog.js';
 import { shannonEntropy } from './entropy.js';
+import { isDescriptiveName } from '../env/names.js';
 import { KeywordAutomaton } from './keywords.js';
 import { isPlaceholder } from './placeholders.js';
 import { compileRegex, defaultRegexEngine, RegexCompileError, type RegexEngineName } from './regex.js';
@@ -101,6 +102,15 @@ function prepareRule(rule: CatalogRule): CompiledRule {
   }
   const window = rule.window ?? DEFAULT_WINDOW;
   return { rule, allow: [], group, window, before: rule.before ?? window, anchored: rule.pattern.startsWith('^'), multiline: rule.multiline === true };
+}
+
+/** Which broad rule reports a span two of them found: the one naming the more specific kind of credential. */
+const GENERIC_PREFERENCE = ['secret/generic-api-key', 'secret/generic-token', 'secret/generic-password', 'secret/generic-secret', 'secret/generic-env-assignment'];
+
+/** The name a generic rule's match assigns to: `NextToken` in `"NextToken": "..."`, `API_TOKEN` in `export API_TOKEN=...`. */
+export function assignedName(whole: string): string {
+  const m = /^\s*(?:export\s+)?["'\x60]?([\w.-]+)/.exec(whole);
+  return m ? m[1]! : '';
 }
 
 export class SecretEngine {
@@ -308,12 +318,24 @@ export class SecretEngine {
     return true;
   }
 
-  /** A broad rule's match that overlaps a more specific rule's is the same credential: keep the specific one. */
+  /**
+   * A broad rule's match that overlaps a more specific rule's is the same credential: keep the specific one.
+   * Two broad rules on the same span (`RawSecretAccessKey` is both a secret and an access key) are one
+   * finding: the rule first in `GENERIC_PREFERENCE` keeps it.
+   */
   private dropShadowedGeneric(matches: SecretMatch[]): SecretMatch[] {
     const rank = (m: SecretMatch) => this.ranks.get(m.ruleId) ?? 0;
+    const pref = (m: SecretMatch) => {
+      const i = GENERIC_PREFERENCE.indexOf(m.ruleId);
+      return i < 0 ? GENERIC_PREFERENCE.length : i;
+    };
     return matches.filter((m) => {
       const r = rank(m);
-      return r === 0 || !matches.some((o) => rank(o) < r && o.start < m.end && m.start < o.end);
+      if (r === 0) return true;
+      if (matches.some((o) => rank(o) < r && o.start < m.end && m.start < o.end)) return false;
+      return !matches.some(
+        (o) => o !== m && rank(o) === r && o.start === m.start && o.end === m.end && (pref(o) < pref(m) || (pref(o) === pref(m) && o.ruleId < m.ruleId)),
+      );
     });
   }
 
@@ -322,6 +344,9 @@ export class SecretEngine {
     if (c.rule.validate) {
       const validator = VALIDATORS[c.rule.validate];
       if (validator && !validator(secret)) return false;
+      // A name assigned a value: the name may say the value is not a credential (`NextToken`,
+      // `ClientRequestToken`, `PASSWORD_HASH`, `CHECK_SECRET_USAGE`).
+      if (c.rule.validate === 'generic' && isDescriptiveName(assignedName(whole))) return false;
     }
     for (const re of c.allow) {
       re.lastIndex = 0;

@@ -20,8 +20,22 @@ const PLACEHOLDER = [
   /changeme|change_me|replace[-_]?me|placeholder|redacted|insert[-_]?(?:your|key|token|here)|\.\.\.|\u2026/i,
   /^(?:xxx|abc|foo|bar|dummy|fake|test|sample|my)[-_]?(?:key|token|secret|password|pass|pwd)?[-_]?\d{0,3}$/i,
   /^(.{1,3})\1+$/, // abcabcabc
+  /^your[-_ ]/i, // YOUR-TWILIO-AUTH-TOKEN-HERE
+  /[-_ ]here$/i,
+  /X{4,}$/, // AIzaXXXX
+  /^\[[a-z][a-z0-9_ -]*\]$/i, // [secret_block], [new_password] (a documentation placeholder)
+  /(?:must|should)[-_ ]?be|at[-_ ]?least/i, // PassWordMustBeAtLeast6Chars. (a rule written as a value)
 ];
 
+/** 1234567890123456, 0123456789: a run of consecutive digits. */
+function isDigitRun(value: string): boolean {
+  if (!/^\d{6,}$/.test(value)) return false;
+  for (let i = 1; i < value.length; i++) {
+    if (value.charCodeAt(i) - 48 !== (value.charCodeAt(i - 1) - 48 + 1) % 10) return false;
+  }
+  return true;
+}
+
 export function isPlaceholder(value: string): boolean {
-  return PLACEHOLDER.some((re) => re.test(value));
+  return PLACEHOLDER.some((re) => re.test(value)) || isDigitRun(value);
 }

@@ -61,6 +61,23 @@ export const genericSecretValue: Validator = (secret) => {
   const core = secret.replace(/^[^A-Za-z0-9]+|[^A-Za-z0-9]+$/g, '');
   if ((/^[A-Za-z]+$/.test(core) && core.length < 40) || /^[A-Z]+(?:_[A-Z]+)*$/.test(core)) return false;
   if (/^[A-Za-z_$]+(?:\.[A-Za-z_$]+)+$/.test(secret)) return false; // a property path: parser.exportTokens
+  // A property path with indexes: StreamDescription.Shards[-1].ShardId (an AWS paginator's output_token)
+  if (secret.includes('[') && /^[A-Za-z_$]+(?:\.[A-Za-z_$]+)+$/.test(secret.replace(/\[-?\d+\]/g, ''))) return false;
+  // Element access, an expression: tokens[start], token_parts[1]
+  if (/^[A-Za-z_$][\w$.]*\[[\w$'"-]*\]$/.test(secret)) return false;
+  // A UUID is an identifier by convention (ChangeToken, ClientRequestToken, Postman-Token); UUID-shaped
+  // credentials (Heroku API keys) have their own rules.
+  if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(secret)) return false;
+  // A timestamp: "PasswordLastUsed": "2016-09-08T21:47:36Z"
+  if (/^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.test(secret)) return false;
+  // A module path and a type name: aws-cdk-lib/aws-apigateway.CfnApiKey
+  if (/^@?[\w-]+(?:\/[\w-]+)+\.[A-Z][A-Za-z0-9]*$/.test(secret)) return false;
+  // A feature flag or a namespaced id: @aws-cdk/core:checkSecretUsage, serverlessrepo:applicationId
+  if (/^(?:@[\w-]+\/)?[\w-]+:[a-z]+(?:[A-Z][a-z0-9]*)*$/.test(secret)) return false;
+  // A file path: ./aws-secretsmanager/index.js, ./lib/tokenize.js, /deploy/secrets/secrets.json
+  if (/^(?:\.{1,2}\/|\/)(?:[\w@.-]+\/)*[\w.-]+\.(?:[cm]?[jt]sx?|json|ya?ml|pem|key|txt|env|ini|cfg|conf|properties|crt|p12|pfx|sh|py|html?|css|map)$/i.test(secret)) return false;
+  // An identifier of letter-only words: offlineContext_apiKey
+  if (/^[A-Za-z]+(?:[_.-][A-Za-z]+)+$/.test(secret) && secret.length < 40) return false;
   const hasDigit = /[0-9]/.test(secret);
   const hasSymbol = /[^A-Za-z0-9]/.test(secret);
   const mixedCase = /[a-z]/.test(secret) && /[A-Z]/.test(secret);

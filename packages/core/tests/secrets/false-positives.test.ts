@@ -1,0 +1,118 @@
+/**
+ * Shapes found in real public code (aws-sdk examples, aws-cdk-lib, @azure/storage-blob, serverless,
+ * postcss) under secret-like names that are not secrets, next to the near-misses that still are.
+ * Each table runs under both regex engines.
+ */
+import { describe, expect, it } from 'vitest';
+import { assignedName, genericSecretValue, isPlaceholder, SecretEngine, type RegexEngineName } from '@leakguard/core';
+
+const ENGINES: RegexEngineName[] = ['re2', 'js'];
+const engines = Object.fromEntries(ENGINES.map((e) => [e, new SecretEngine({ regexEngine: e })])) as Record<RegexEngineName, SecretEngine>;
+
+describe('genericSecretValue: values that are not credentials', () => {
+  it.each([
+    ['a UUID (ChangeToken, ClientRequestToken)', '550e8400-e29b-41d4-a716-446655440002'],
+    ['an upper-case UUID', 'ABCD12F2-46DA-4FDB-B8D5-FBD4C466928F'],
+    ['a property path with an index', 'StreamDescription.Shards[-1].ShardId'],
+    ['element access', 'tokens[start]'],
+    ['element access by number', 'token_parts[1]'],
+    ['an ISO 8601 timestamp', '2016-09-08T21:47:36Z'],
+    ['a timestamp with milliseconds and an offset', '2016-09-08T21:47:36.123+02:00'],
+    ['a module path and type name', 'aws-cdk-lib/aws-apigateway.CfnApiKey'],
+    ['a feature flag', '@aws-cdk/core:checkSecretUsage'],
+    ['a namespaced id', 'serverlessrepo:applicationId'],
+    ['a package export path', './aws-secretsmanager/index.js'],
+    ['a relative path', '../lib/tokenize.js'],
+    ['an absolute file path', '/deploy/secrets/secrets.json'],
+    ['a letters-only identifier with underscores', 'offlineContext_apiKey'],
+  ])('%s: %s', (_label, value) => {
+    expect(genericSecretValue(value)).toBe(false);
+  });
+
+  it.each([
+    ['random base64', 'DXjSUawnel2fr6SKC7G25CNxTyWKE5PF9Zk6H/u9pSo='],
+    ['a UUID with one character more is not a UUID', '550e8400-e29b-41d4-a716-4466554400021'],
+    ['a UUID inside a longer token', 'Tok_550e8400-e29b-41d4-a716-446655440002'],
+    ['a password with a date in it', 'Summer2016-09-08!x'],
+    ['a base64 value with slashes', 'aws-cdk/Lib+9fK2qL7xZ0pR4tY6u=='],
+    ['a token with a colon', 'ab12Cd:9fK2qL7xZ0pR4tY6uW3e'],
+    ['a password that looks like a path but has no extension', '/x9K2q/L7xZ0pR4t'],
+    ['a password with brackets and digits', 'p4ss[w0rd]X9!'],
+  ])('%s is still a candidate: %s', (_label, value) => {
+    expect(genericSecretValue(value)).toBe(true);
+  });
+});
+
+describe('isPlaceholder: values that announce themselves as placeholders', () => {
+  it.each([
+    'YOUR-TWILIO-AUTH-TOKEN-HERE',
+    'your_stripe_key',
+    'PASTE-TOKEN-HERE',
+    'AIzaXXXX',
+    '[secret_block]',
+    '[new_password]',
+    'PassWordMustBeAtLeast6Chars.',
+    '1234567890123456',
+    '0123456789',
+    '7890123456',
+  ])('%s', (value) => {
+    expect(isPlaceholder(value)).toBe(true);
+  });
+
+  it.each([
+    'k5qc9GfgYMF9K5qYSMHvt7XtAaISUJRKcFPMpBy7',
+    '1234567890123457', // not a run
+    '8675309120',
+    'AIzaSyDx9fK2qL7xZ0pR4tY6uW3eXq', // an X inside, not a tail of X
+    'thereX9fK2qL7', // "here" inside, not a "-here" tail
+    '[9fK2qL7xZ0pR4tY6]', // brackets around a random value
+  ])('%s is not a placeholder', (value) => {
+    expect(isPlaceholder(value)).toBe(false);
+  });
+});
+
+describe('assignedName', () => {
+  it.each([
+    ['"NextToken": "abc"', 'NextToken'],
+    ['export API_TOKEN=abc', 'API_TOKEN'],
+    ['  spring.datasource.password=abc', 'spring.datasource.password'],
+    ["Postman-Token: 'abc'", 'Postman-Token'],
+  ])('%s -> %s', (whole, name) => {
+    expect(assignedName(whole)).toBe(name);
+  });
+});
+
+describe.each(ENGINES)('the %s engine on real-code shapes', (name) => {
+  const engine = engines[name];
+  const ids = (text: string) => engine.scan(text).map((m) => m.ruleId);
+
+  it.each([
+    '"ChangeToken": "abcd12f2-46da-4fdb-b8d5-fbd4c466928f",',
+    '"Postman-Token": "27fd6ed6-a1f0-4f1c-9a1c-6fd6e8b7c2b4",',
+    '"NextToken": "U2FsdGVkX19h3Vn8kQm2LpXr7Tz9Yw4Ab6Cd1Ef0Gh5Ij",',
+    '"NextContinuationToken": "1w41l63U0xa8q7smH50vCxyTQqdxo69O3EmK28Bi5PcROI4wI/EyIJg==",',
+    '"paginationToken": "eyJvZmZzZXQiOjEwMCwiY3Vyc29yIjoiYWJjIn0xMjM0",',
+    '"SECRET_HASH": "oT5ZkS8ctnrhYeeGsGTvOzPhoEzEWQ7TkN5TiHbTVmp8=",',
+    'CHECK_SECRET_USAGE = "@aws-cdk/core:checkSecretUsage"',
+    '"output_token": "StreamDescription.Shards[-1].ShardId"',
+    'TWILIO_AUTH_TOKEN: YOUR-TWILIO-AUTH-TOKEN-HERE',
+    'token = tokens[start]',
+    'DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;',
+  ])('reports nothing in %s', (text) => {
+    expect(ids(text)).toEqual([]);
+  });
+
+  it.each([
+    ['a token under a plain name', 'const accessToken = "k5qc9GfgYMF9K5qYSMHvt7XtAaISUJRKcFPMpBy7";', ['secret/generic-token']],
+    ['a refresh token (refresh is not a benign qualifier)', '"refreshToken": "k5qc9GfgYMF9K5qYSMHvt7XtAaISUJRKcFPMpBy7"', ['secret/generic-token']],
+    ['a Heroku key in UUID form keeps its own rule', 'HEROKU_API_KEY=01234567-89ab-4cde-8f01-23456789abcd', ['secret/heroku-api-key']],
+    [
+      'a storage account other than the emulator',
+      'DefaultEndpointsProtocol=https;AccountName=billingdocs;AccountKey=o17IDJtD5p16gIyLqm9tgE4kUebcrVT2IRBX6A2Wrkak88KchGpViPYkRcuc8753Gy1MV/jQm4uyU0FcjJ16fL==;',
+      ['secret/azure-storage-connection-string'],
+    ],
+    ['one finding for a span two broad rules match: the access-key rule', '"RawSecretAccessKey": "DXjSUawnel2fr6SKC7G25CNxTyWKE5PF9Zk6H/u9pSo="', ['secret/generic-api-key']],
+  ])('%s', (_label, text, expected) => {
+    expect(ids(text)).toEqual(expected);
+  });
+});
