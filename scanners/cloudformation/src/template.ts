@@ -145,6 +145,9 @@ export function templateFacts(input: TemplateInput): FactSet {
   if (parameters?.kind === 'map') {
     for (const p of parameters.entries) {
       const info = ctx.params.get(p.key);
+      // `AWS::SSM::Parameter::Value<String>`: CloudFormation reads the value from Parameter Store at
+      // deploy time; the Default is a parameter name (a reference) and NoEcho does not apply.
+      if (scalarText(get(p.value, 'Type'))?.trim().startsWith('AWS::SSM::Parameter::')) continue;
       const defNode = get(p.value, 'Default');
       const def = scalarText(defNode);
       facts.inputs.push({

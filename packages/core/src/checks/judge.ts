@@ -114,7 +114,9 @@ export function judgeInput(input: InputFact): CheckIssue[] {
   const issues: CheckIssue[] = [];
   // A default that is itself a reference (an ARN, a parameter path) says the input names a secret.
   const namesASecret = input.defaultValue !== undefined && classifyLiteral(input.defaultValue.value).kind === 'reference';
-  if (input.masked === false && !namesASecret) {
+  // A boolean default makes the input a switch (`OverrideApiAuthValue: {Type: String, Default: true}`), not a secret.
+  const isSwitch = input.defaultValue !== undefined && /^(?:true|false)$/i.test(input.defaultValue.value.trim());
+  if (input.masked === false && !namesASecret && !isSwitch) {
     issues.push({ ruleId: CHECK_RULE_IDS.sensitiveNotMarked, message: `${noun} ${name} looks like a secret but is not marked ${fix}: its value is shown in logs and consoles.`, region: input.name.region, subject: `${input.source}/sensitive` });
   }
   const d = input.defaultValue;

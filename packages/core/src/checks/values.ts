@@ -41,6 +41,8 @@ export function isSecretCandidate(text: string): boolean {
   if (t.length < 4) return false;
   if (/^(true|false|yes|no|on|off|enabled|disabled|none|null|nil|required|optional)$/i.test(t)) return false;
   if (/^-?\d+(\.\d+)?$/.test(t)) return false;
+  // API Gateway selection expressions and mapping variables: `$request.header.x-api-key`, `$context.authorizer.token`.
+  if (/^\$(?:request|context|stageVariables|input|util|method)\.[\w.-]+$/.test(t)) return false;
   // Enumerated settings: AWS_IAM, NONE, SIGN_VERIFY, RSA_2048, COGNITO_USER_POOLS.
   if (/^[A-Z]+(_[A-Z0-9]+)*$/.test(t) && (t.includes('_') || t.length <= 10)) return false;
   if (isPlaceholder(t)) return false;

@@ -146,6 +146,9 @@ describe('secret/* on inputs and attributes', () => {
     ['a plain name', input('table_name', false, 'orders'), []],
     ['a placeholder default', input('db_password', true, 'changeme'), []],
     ['an empty default', input('api_key', true, ''), []],
+    ['a boolean default is a switch', input('OverrideApiAuthValue', false, 'true', 'cfn-parameter'), []],
+    ['a boolean default, upper case', input('use_api_key', false, 'FALSE'), []],
+    ['a non-boolean default is still a literal', input('OverrideApiAuthValue', false, 'trueT0ken-9fK2qL7x', 'cfn-parameter'), ['secret/sensitive-not-marked', 'secret/literal-default']],
   ])('%s', (_n, i, expected) => {
     expect(judgeInput(i).map((x) => x.ruleId)).toEqual(expected);
   });
@@ -164,6 +167,9 @@ describe('secret/* on inputs and attributes', () => {
     ['password_policy', 'strict-mixed-case', false],
     ['SecretStringTemplate', '{"username": "admin"}', false],
     ['SecretString', '{"password": "Sup3r-S3cret-Db-2024"}', true],
+    ['ApiKeySelectionExpression', '$request.header.x-api-key', false],
+    ['ApiKeySelectionExpression', '$context.authorizer.usageIdentifierKey', false],
+    ['api_key', '$requestX9fK2qL7xZ0pR4t', true],
   ])('attribute %s = %s -> %s', (name, value, fires) => {
     const issues = judgeSecretAttribute({ source: 'provider.aws', name: { value: name, region: r(1) }, value: { value, region: r(1, 20) } });
     expect(issues.map((i) => i.ruleId)).toEqual(fires ? ['secret/literal-secret-attribute'] : []);
