@@ -346,7 +346,7 @@ export class SecretEngine {
       if (validator && !validator(secret)) return false;
       // A name assigned a value: the name may say the value is not a credential (`NextToken`,
       // `ClientRequestToken`, `PASSWORD_HASH`, `CHECK_SECRET_USAGE`).
-      if (c.rule.validate === 'generic' && isDescriptiveName(assignedName(whole))) return false;
+      if (c.rule.fallback === true && isDescriptiveName(assignedName(whole))) return false;
     }
     for (const re of c.allow) {
       re.lastIndex = 0;

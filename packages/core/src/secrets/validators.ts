@@ -65,9 +65,6 @@ export const genericSecretValue: Validator = (secret) => {
   if (secret.includes('[') && /^[A-Za-z_$]+(?:\.[A-Za-z_$]+)+$/.test(secret.replace(/\[-?\d+\]/g, ''))) return false;
   // Element access, an expression: tokens[start], token_parts[1]
   if (/^[A-Za-z_$][\w$.]*\[[\w$'"-]*\]$/.test(secret)) return false;
-  // A UUID is an identifier by convention (ChangeToken, ClientRequestToken, Postman-Token); UUID-shaped
-  // credentials (Heroku API keys) have their own rules.
-  if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(secret)) return false;
   // A timestamp: "PasswordLastUsed": "2016-09-08T21:47:36Z"
   if (/^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.test(secret)) return false;
   // A module path and a type name: aws-cdk-lib/aws-apigateway.CfnApiKey
@@ -85,6 +82,16 @@ export const genericSecretValue: Validator = (secret) => {
   if (/^[0-9]+$/.test(secret) && secret.length < 12) return false; // a port, a count, an id
   return true;
 };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * A value assigned to a token-like name: as `generic`, and not a UUID. Under a token name a UUID is an
+ * identifier by convention (ChangeToken, ClientRequestToken, LifecycleActionToken, Postman-Token);
+ * UUID-shaped tokens of a service (Heroku API keys) have their own rules. Under a password, secret or
+ * API-key name a UUID stays a candidate: Azure service-principal passwords and many API keys are UUIDs.
+ */
+export const genericTokenValue: Validator = (secret) => genericSecretValue(secret) && !UUID.test(secret);
 
 function base64UrlDecode(part: string): string {
   return Buffer.from(part.replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('utf8');
@@ -113,5 +120,6 @@ export const VALIDATORS: Record<string, Validator> = {
   'basic-auth': basicAuth,
   'crc32-base62': crc32Base62Token,
   generic: genericSecretValue,
+  'generic-token': genericTokenValue,
   jwt: jwtToken,
 };

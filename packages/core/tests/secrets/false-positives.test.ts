@@ -4,15 +4,13 @@
  * Each table runs under both regex engines.
  */
 import { describe, expect, it } from 'vitest';
-import { assignedName, genericSecretValue, isPlaceholder, SecretEngine, type RegexEngineName } from '@leakguard/core';
+import { assignedName, genericSecretValue, genericTokenValue, isPlaceholder, SecretEngine, type RegexEngineName } from '@leakguard/core';
 
 const ENGINES: RegexEngineName[] = ['re2', 'js'];
 const engines = Object.fromEntries(ENGINES.map((e) => [e, new SecretEngine({ regexEngine: e })])) as Record<RegexEngineName, SecretEngine>;
 
 describe('genericSecretValue: values that are not credentials', () => {
   it.each([
-    ['a UUID (ChangeToken, ClientRequestToken)', '550e8400-e29b-41d4-a716-446655440002'],
-    ['an upper-case UUID', 'ABCD12F2-46DA-4FDB-B8D5-FBD4C466928F'],
     ['a property path with an index', 'StreamDescription.Shards[-1].ShardId'],
     ['element access', 'tokens[start]'],
     ['element access by number', 'token_parts[1]'],
@@ -40,6 +38,22 @@ describe('genericSecretValue: values that are not credentials', () => {
     ['a password with brackets and digits', 'p4ss[w0rd]X9!'],
   ])('%s is still a candidate: %s', (_label, value) => {
     expect(genericSecretValue(value)).toBe(true);
+  });
+});
+
+describe('genericTokenValue: a UUID under a token name is an identifier', () => {
+  it.each<[string, boolean]>([
+    ['550e8400-e29b-41d4-a716-446655440002', false],
+    ['ABCD12F2-46DA-4FDB-B8D5-FBD4C466928F', false],
+    ['550e8400-e29b-41d4-a716-4466554400021', true], // not a UUID
+    ['k5qc9GfgYMF9K5qYSMHvt7XtAaISUJRKcFPMpBy7', true],
+    ['tokens[start]', false], // everything genericSecretValue drops
+  ])('%s -> %s', (value, kept) => {
+    expect(genericTokenValue(value)).toBe(kept);
+  });
+
+  it('under a password name a UUID is still a candidate (Azure service-principal passwords are UUIDs)', () => {
+    expect(genericSecretValue('48d82644-00f2-4e64-80c5-65192f9bb2d0')).toBe(true);
   });
 });
 
@@ -103,6 +117,7 @@ describe.each(ENGINES)('the %s engine on real-code shapes', (name) => {
   });
 
   it.each([
+    ['a UUID password (an Azure service principal)', '"password": "48d82644-00f2-4e64-80c5-65192f9bb2d0"', ['secret/generic-password']],
     ['a token under a plain name', 'const accessToken = "k5qc9GfgYMF9K5qYSMHvt7XtAaISUJRKcFPMpBy7";', ['secret/generic-token']],
     ['a refresh token (refresh is not a benign qualifier)', '"refreshToken": "k5qc9GfgYMF9K5qYSMHvt7XtAaISUJRKcFPMpBy7"', ['secret/generic-token']],
     ['a Heroku key in UUID form keeps its own rule', 'HEROKU_API_KEY=01234567-89ab-4cde-8f01-23456789abcd', ['secret/heroku-api-key']],
