@@ -38,6 +38,7 @@ describe('serverless variables', () => {
 describe('serverless: findings', () => {
   it.each<[string, string, string[]]>([
     ['literal password in provider.environment', sls('  environment:\n    DB_PASSWORD: Pr0d-Db-Passw0rd!2024\n'), ['env/secret-literal', 'kms/lambda-env-without-cmk']],
+    ['a real-looking token next to a placeholder is still reported', sls('  environment:\n    TWILIO_ACCOUNT_SID: YOUR-TWILIO-ACCOUNT-SID-HERE\n    TWILIO_AUTH_TOKEN: 9fK2qL7xZ0pR4tY6uW3eHere1\n'), ['env/secret-literal', 'kms/lambda-env-without-cmk']],
     ['${ssm:...} in a function environment (lower severity)', sls('  kmsKeyArn: arn:aws:kms:eu-west-1:1:key/k\n', '      STRIPE_SECRET_KEY: ${ssm:/orders/stripe}\n'), ['env/deploy-time-secret']],
     ['${env:...} copied into the environment', sls('  kmsKeyArn: arn:aws:kms:eu-west-1:1:key/k\n', '      API_TOKEN: ${env:API_TOKEN}\n'), ['env/deploy-time-secret']],
     ['${self:...} resolving to a literal secret', sls('', '      API_TOKEN: ${self:custom.apiToken}\n').replace('  stage: prod\n', '  stage: prod\n  apiToken: tok-3f9a8b7c6d5e4f3a\n'), ['env/secret-literal', 'kms/lambda-env-without-cmk', 'secret/literal-secret-attribute']],
@@ -59,6 +60,8 @@ describe('serverless: references and near-misses pass', () => {
     ['a Ref to a Secrets Manager secret in resources', sls('', '      DB_SECRET: !Ref DbSecret\n') + 'resources:\n  Resources:\n    DbSecret:\n      Type: AWS::SecretsManager::Secret\n      Properties:\n        KmsKeyId: alias/orders\n    Rot:\n      Type: AWS::SecretsManager::RotationSchedule\n      Properties:\n        SecretId: !Ref DbSecret\n'],
     ['a non-secret ${ssm:...}', sls('', '      TABLE_NAME: ${ssm:/orders/table}\n')],
     ['an unresolved ${opt:...}', sls('', '      API_TOKEN: ${opt:token}\n')],
+    ['a YOUR-...-HERE placeholder (serverless/examples twilio)', sls('  environment:\n    TWILIO_ACCOUNT_SID: YOUR-TWILIO-ACCOUNT-SID-HERE\n    TWILIO_AUTH_TOKEN: YOUR-TWILIO-AUTH-TOKEN-HERE\n')],
+    ['an X-tailed placeholder with a comment (serverless/examples googlemap)', sls('', '      GOOGLE_API_KEY: AIzaXXXX #CHANGE YOUR API KEY\n')],
     ['X-Ray on "*"', sls('  iam:\n    role:\n      statements:\n        - Effect: Allow\n          Action: [xray:PutTraceSegments, xray:PutTelemetryRecords]\n          Resource: "*"\n')],
     ['a resource built from variables is not "*"', sls('  iam:\n    role:\n      statements:\n        - Effect: Allow\n          Action: dynamodb:GetItem\n          Resource: arn:aws:dynamodb:${aws:region}:${aws:accountId}:table/${self:custom.table}\n')],
     ['Resource from !GetAtt', sls('  iam:\n    role:\n      statements:\n        - Effect: Allow\n          Action: dynamodb:GetItem\n          Resource: !GetAtt Table.Arn\n')],
