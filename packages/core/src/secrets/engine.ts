@@ -15,7 +15,7 @@ import { lineStarts, regionOf, type FindingDraft } from '../build-findings.js';
 import type { RuleMeta } from '../rule-meta.js';
 import { CatalogError, loadCatalog, parseExample, type CatalogRule } from './catalog.js';
 import { shannonEntropy } from './entropy.js';
-import { isDescriptiveName } from '../env/names.js';
+import { isDescriptiveName, nameWords } from '../env/names.js';
 import { KeywordAutomaton } from './keywords.js';
 import { isPlaceholder } from './placeholders.js';
 import { compileRegex, defaultRegexEngine, RegexCompileError, type RegexEngineName } from './regex.js';
@@ -111,6 +111,20 @@ const GENERIC_PREFERENCE = ['secret/generic-api-key', 'secret/generic-token', 's
 export function assignedName(whole: string): string {
   const m = /^\s*(?:export\s+)?["'\x60]?([\w.-]+)/.exec(whole);
   return m ? m[1]! : '';
+}
+
+/**
+ * A made-up example that spells out its own name before a random part: `"termToken": "term-token-gPFE…"`,
+ * `"sessionToken": "session_token_…"` (documentation). Needs a name of two words or more.
+ */
+export function spellsItsName(name: string, value: string): boolean {
+  const words = nameWords(name);
+  if (words.length < 2) return false;
+  const v = value.toLowerCase();
+  return ['-', '_'].some((sep) => {
+    const prefix = words.join(sep) + sep;
+    return v.startsWith(prefix) && v.length > prefix.length;
+  });
 }
 
 export class SecretEngine {
@@ -346,7 +360,10 @@ export class SecretEngine {
       if (validator && !validator(secret)) return false;
       // A name assigned a value: the name may say the value is not a credential (`NextToken`,
       // `ClientRequestToken`, `PASSWORD_HASH`, `CHECK_SECRET_USAGE`).
-      if (c.rule.fallback === true && isDescriptiveName(assignedName(whole))) return false;
+      if (c.rule.fallback === true) {
+        const name = assignedName(whole);
+        if (isDescriptiveName(name) || spellsItsName(name, secret)) return false;
+      }
     }
     for (const re of c.allow) {
       re.lastIndex = 0;

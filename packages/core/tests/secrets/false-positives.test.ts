@@ -4,7 +4,7 @@
  * Each table runs under both regex engines.
  */
 import { describe, expect, it } from 'vitest';
-import { assignedName, genericSecretValue, genericTokenValue, isPlaceholder, SecretEngine, type RegexEngineName } from '@leakguard/core';
+import { assignedName, spellsItsName, genericSecretValue, genericTokenValue, isPlaceholder, SecretEngine, type RegexEngineName } from '@leakguard/core';
 
 const ENGINES: RegexEngineName[] = ['re2', 'js'];
 const engines = Object.fromEntries(ENGINES.map((e) => [e, new SecretEngine({ regexEngine: e })])) as Record<RegexEngineName, SecretEngine>;
@@ -96,6 +96,19 @@ describe('assignedName', () => {
   });
 });
 
+describe('spellsItsName: a documentation example that spells its own name', () => {
+  it.each<[string, string, boolean]>([
+    ['termToken', 'term-token-gPFEGk7CF4wS901w7ppYclt7', true],
+    ['SESSION_TOKEN', 'session_token_9fK2qL7xZ0pR4tY6', true],
+    ['termToken', 'term-token-', false], // nothing after the name
+    ['token', 'token-9fK2qL7xZ0pR4tY6uW3e', false], // one word: too common a prefix to mean anything
+    ['termToken', 'gPFEGk7CF4wS901w7ppYclt7-term-token', false], // the name is not a prefix
+    ['apiToken', 'term-token-gPFEGk7CF4wS901w7ppYclt7', false], // another name
+  ])('%s = %s -> %s', (name, value, expected) => {
+    expect(spellsItsName(name, value)).toBe(expected);
+  });
+});
+
 describe.each(ENGINES)('the %s engine on real-code shapes', (name) => {
   const engine = engines[name];
   const ids = (text: string) => engine.scan(text).map((m) => m.ruleId);
@@ -111,6 +124,7 @@ describe.each(ENGINES)('the %s engine on real-code shapes', (name) => {
     '"output_token": "StreamDescription.Shards[-1].ShardId"',
     'TWILIO_AUTH_TOKEN: YOUR-TWILIO-AUTH-TOKEN-HERE',
     'token = tokens[start]',
+    '"termToken": "term-token-gPFEGk7CF4wS901w7ppYclt7"',
     'DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;',
   ])('reports nothing in %s', (text) => {
     expect(ids(text)).toEqual([]);
