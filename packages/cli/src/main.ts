@@ -25,26 +25,16 @@ async function scanCommand(cmd: ScanCommand, io: Io): Promise<number> {
   const config = loadCheckedConfig(io.cwd, cmd.config);
   // Read the baseline first: a bad baseline fails before the scan runs.
   const baseline = await baselineFor(cmd, config, io.cwd);
-  if (cmd.staged) {
-    const staged = await runStagedScan({
-      base: io.cwd,
-      paths: cmd.paths,
-      config,
-      maxFileSizeMb: cmd.maxFileSizeMb,
-      category: cmd.category ?? 'leakguard/scan',
-      progress: createProgress(io.stderr, !cmd.quiet),
-    });
-    return finish(staged, baseline, cmd, io, 'files');
-  }
-  const report = await runScan({
+  const request = {
     paths: cmd.paths,
     base: io.cwd,
     config,
     maxFileSizeMb: cmd.maxFileSizeMb,
     category: cmd.category ?? 'leakguard/scan',
     progress: createProgress(io.stderr, !cmd.quiet),
-    ...(cmd.jobs === undefined ? {} : { jobs: cmd.jobs }),
-  });
+  };
+  // --staged reads the index in this thread; a scan of files goes to the worker pool.
+  const report = cmd.staged ? await runStagedScan(request) : await runScan({ ...request, ...(cmd.jobs === undefined ? {} : { jobs: cmd.jobs }) });
   return finish(report, baseline, cmd, io, 'files');
 }
 
