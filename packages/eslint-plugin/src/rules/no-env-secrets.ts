@@ -3,6 +3,7 @@ import { isPlaceholder, isSecretLikeName, nameWords } from '@leakguard/core';
 import { dottedName, keyName, propertyName, staticString, unwrap } from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';
 import { ignoreTestFilesSchema, isTestFileOf } from '../util/files.js';
+import { flowOptionsSchema } from '../util/flow.js';
 import { CLOUD_ADVICE } from '../util/secret-stores.js';
 
 export type Options = [
@@ -40,12 +41,8 @@ export default createRule<Options, MessageIds>({
         additionalProperties: false,
         properties: {
           allow: { type: 'array', items: { type: 'string' }, description: 'Variable names never reported.' },
-          referenceSuffixes: {
-            type: 'array',
-            items: { type: 'string' },
-            description: 'More name suffixes that mark a reference (`_VAULT_REF`), not a secret.',
-          },
-          extraSecretWords: { type: 'array', items: { type: 'string' }, description: 'More words that make a name secret-like.' },
+          referenceSuffixes: flowOptionsSchema.referenceSuffixes,
+          extraSecretWords: flowOptionsSchema.extraSecretWords,
           ...ignoreTestFilesSchema,
         },
       },
