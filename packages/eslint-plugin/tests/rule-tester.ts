@@ -46,26 +46,25 @@ function variants<O extends Options>(row: Row<O>): Variant[] {
   return [{ ...js('src/handler.js'), name: 'js' }, { filename: 'src/handler.ts', name: 'ts' }];
 }
 
+/** The fields a valid and an invalid case share, for one parser variant of a row. */
+function caseOf<O extends Options>(row: Row<O>, v: Variant) {
+  return {
+    code: row.code,
+    filename: v.filename,
+    name: `${v.name}: ${row.code.replace(/\s+/g, ' ').trim()}`,
+    ...(v.languageOptions ? { languageOptions: v.languageOptions } : {}),
+    ...(row.options ? { options: row.options } : {}),
+  };
+}
+
 export function valid<O extends Options>(rows: Row<O>[]): ValidTestCase<O>[] {
-  return rows.flatMap((row) =>
-    variants(row).map((v) => ({
-      code: row.code,
-      filename: v.filename,
-      name: `${v.name}: ${row.code.replace(/\s+/g, ' ').trim()}`,
-      ...(v.languageOptions ? { languageOptions: v.languageOptions } : {}),
-      ...(row.options ? { options: row.options } : {}),
-    })),
-  );
+  return rows.flatMap((row) => variants(row).map((v) => caseOf(row, v)));
 }
 
 export function invalid<M extends string, O extends Options>(rows: InvalidRow<M, O>[]): InvalidTestCase<M, O>[] {
   return rows.flatMap((row) =>
     variants(row).map((v) => ({
-      code: row.code,
-      filename: v.filename,
-      name: `${v.name}: ${row.code.replace(/\s+/g, ' ').trim()}`,
-      ...(v.languageOptions ? { languageOptions: v.languageOptions } : {}),
-      ...(row.options ? { options: row.options } : {}),
+      ...caseOf(row, v),
       errors: row.errors.map((e) => (typeof e === 'string' ? { messageId: e } : e)),
     })),
   );
