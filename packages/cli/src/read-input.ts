@@ -2,7 +2,8 @@
 import { open } from 'node:fs/promises';
 import type { Notification } from '@leakguard/core';
 
-export type ReadResult = { text: string; bytes: number } | { skipped: Notification };
+/** The file's bytes (UTF-8, decoded only when needed), or why it was skipped. */
+export type ReadResult = { data: Buffer } | { skipped: Notification };
 
 const SNIFF_BYTES = 8000;
 
@@ -25,7 +26,7 @@ export async function readInput(absolute: string, path: string, maxBytes: number
     }
     const buffer = await handle.readFile();
     if (looksBinary(buffer)) return { skipped: { kind: 'skipped-binary', level: 'note', message: 'skipped: binary file', path } };
-    return { text: buffer.toString('utf8'), bytes: buffer.length };
+    return { data: buffer };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     return { skipped: { kind: 'read-error', level: 'error', message: `cannot read file: ${code ?? String(error)}`, path } };

@@ -1,12 +1,12 @@
 /**
- * Scans one file's text: every accepting scanner, then the plain secret pass where no scanner
+ * Scans one file: every accepting scanner, then the plain secret pass where no scanner
  * covered secrets, then the config (allow patterns, rules off, level overrides). Pure enough to run
  * in a worker thread: no output, no shared state.
  */
 import {
-  applyInlineIgnoresToText,
+  applyInlineIgnores,
+  ByteLines,
   buildFindings,
-  lineStarts,
   ruleSetting,
   type FileScanner,
   type Finding,
@@ -14,6 +14,9 @@ import {
   type LeakguardConfig,
   type Notification,
   type RuleMeta,
+  type ScanInput,
+  type SourceLines,
+  textLines,
   type SecretEngine,
 } from '@leakguard/core';
 
@@ -32,21 +35,31 @@ export interface FileScanContext {
 }
 
 /** The config's `allow`: a secret matching a pattern, or whose line matches one, is not reported. */
-function allowed(draft: FindingDraft, allow: RegExp[], text: string, starts: number[]): boolean {
+function allowed(draft: FindingDraft, allow: RegExp[], lines: SourceLines): boolean {
   if (draft.secret === undefined || allow.length === 0) return false;
   if (allow.some((re) => re.test(draft.secret!))) return true;
-  const begin = starts[draft.region.startLine - 1] ?? 0;
-  const next = starts[draft.region.startLine];
-  const line = text.slice(begin, next === undefined ? text.length : next - 1);
+  const line = lines.line(draft.region.startLine) ?? '';
   return allow.some((re) => re.test(line));
 }
 
-export async function scanFileText(path: string, text: string, ctx: FileScanContext, absolutePath?: string): Promise<FileScanResult> {
+/**
+ * Scans one file's UTF-8 bytes. The text is decoded only when a scanner asks for it (its file kind)
+ * or something is found: most files are neither, and decoding costs more than the secret pass.
+ */
+export async function scanFileBytes(path: string, bytes: Buffer, ctx: FileScanContext, absolutePath?: string): Promise<FileScanResult> {
   const drafts: FindingDraft[] = [];
   const notifications: Notification[] = [];
   let secretsCovered = false;
+  let decoded: string | undefined;
+  const decode = () => (decoded ??= bytes.toString('utf8'));
+  const input: ScanInput = {
+    path,
+    get text() {
+      return decode();
+    },
+  };
+  if (absolutePath !== undefined) input.absolutePath = absolutePath;
   for (const scanner of ctx.scanners) {
-    const input = absolutePath === undefined ? { path, text } : { path, text, absolutePath };
     if (!scanner.accepts(input)) continue;
     try {
       await initialised(scanner);
@@ -59,19 +72,21 @@ export async function scanFileText(path: string, text: string, ctx: FileScanCont
       notifications.push({ kind: 'internal', level: 'error', message: `${scanner.name} scanner failed: ${error instanceof Error ? error.message : String(error)}`, path });
     }
   }
-  if (!secretsCovered) drafts.push(...ctx.engine.draftsFor(text));
-  // Most files have no finding: skip the line index and the filters for them.
+  const byteLines = new ByteLines(bytes);
+  if (!secretsCovered) drafts.push(...ctx.engine.draftsForBytes(byteLines));
+  // Most files have no finding: skip the filters for them.
   if (drafts.length === 0) return { findings: [], notifications };
-  const starts = lineStarts(text);
+  // A text a scanner decoded serves as it is; otherwise the lines with findings are read from the bytes.
+  const lines = decoded === undefined ? byteLines : textLines(decoded);
   const kept: FindingDraft[] = [];
   for (const draft of drafts) {
     const setting = ruleSetting(ctx.config, draft.ruleId);
-    if (setting === 'off' || allowed(draft, ctx.allow, text, starts)) continue;
+    if (setting === 'off' || allowed(draft, ctx.allow, lines)) continue;
     if (setting) draft.level = setting;
     kept.push(draft);
   }
-  const unsilenced = applyInlineIgnoresToText(dedupe(kept), text, starts);
-  return { findings: buildFindings(path, text, unsilenced, ctx.ruleLookup), notifications };
+  const unsilenced = applyInlineIgnores(dedupe(kept), lines);
+  return { findings: buildFindings(path, lines, unsilenced, ctx.ruleLookup), notifications };
 }
 
 /** The same rule at the same place twice (two scanners agreeing) is one finding. */

@@ -9,7 +9,7 @@ import { CatFileBatch, repoInfo, stagedFiles } from '@leakguard/scanner-git';
 import type { Progress } from './progress.js';
 import { looksBinary } from './read-input.js';
 import { createScanContext } from './run-scan.js';
-import { scanFileText } from './scan-file.js';
+import { scanFileBytes } from './scan-file.js';
 import { assembleReport } from './assemble-report.js';
 
 export interface StagedRequest {
@@ -54,7 +54,7 @@ export async function runStagedScan(request: StagedRequest): Promise<ScanReport>
           notifications.push({ kind: 'skipped-binary', level: 'note', message: 'skipped: binary file', path: file.path });
           continue;
         }
-        const result = await scanFileText(file.path, object.data.toString('utf8'), ctx);
+        const result = await scanFileBytes(file.path, object.data, ctx);
         findings.push(...result.findings);
         notifications.push(...result.notifications);
         stats.filesScanned++;

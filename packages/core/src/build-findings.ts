@@ -7,6 +7,7 @@ import type { Finding, Level, Region } from './finding.js';
 import { findingFingerprint, lineContentHash, secretHash } from './hashing.js';
 import { maskRandomTokens, redactSecret, redactText } from './redact.js';
 import { levelForSeverity, type RuleMeta } from './rule-meta.js';
+import { textLines, type SourceLines } from './source-lines.js';
 
 export interface FindingDraft {
   ruleId: string;
@@ -26,27 +27,17 @@ export interface FindingDraft {
 
 export type RuleLookup = (ruleId: string) => RuleMeta | undefined;
 
-/** Splits text into lines, keeping offsets of each line start. */
-export function lineStarts(text: string): number[] {
-  const starts = [0];
-  // indexOf is a native scan, several times faster than a charCodeAt loop on large files.
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
-
-function lineAt(text: string, starts: number[], line: number): string {
-  const begin = starts[line - 1] ?? text.length;
-  const next = starts[line];
-  return text.slice(begin, next === undefined ? text.length : next - 1).replace(/\r$/, '');
-}
-
 const MAX_SNIPPET = 200;
 /** Lines longer than this (minified code) are cut around the finding before redaction. */
 const LONG_LINE = 2000;
 
-export function buildFindings(path: string, text: string, drafts: FindingDraft[], rules: RuleLookup): Finding[] {
+/**
+ * `source` is the file's text, or its lines (see source-lines.ts: a large file need not be decoded
+ * whole). Regions in the drafts are in lines and UTF-16 columns.
+ */
+export function buildFindings(path: string, source: string | SourceLines, drafts: FindingDraft[], rules: RuleLookup): Finding[] {
   if (drafts.length === 0) return [];
-  const starts = lineStarts(text);
+  const lines = typeof source === 'string' ? textLines(source) : source;
   const secrets = [...new Set(drafts.map((d) => d.secret).filter((s): s is string => !!s))];
   // Secrets that span lines (private keys) are masked line by line too.
   const secretPieces = new Set<string>();
@@ -55,33 +46,42 @@ export function buildFindings(path: string, text: string, drafts: FindingDraft[]
     for (const piece of s.split(/\r?\n/)) if (piece.trim().length >= 8) secretPieces.add(piece.trim());
   }
   const pieces = [...secretPieces].sort((a, b) => b.length - a.length);
+  // How far a cut can move to keep secrets whole: the excerpt read around a finding includes it.
+  const reach = pieces.reduce((sum, p) => sum + p.length, 0);
   const redactedLines = new Map<string, string>();
   const redactedLine = (n: number, column: number): string => {
-    const raw = lineAt(text, starts, n);
     // A minified bundle's line can be a megabyte: keep only the part around the finding. The cut
     // falls between tokens and never inside a known secret, so no part of a secret or of a
     // random-looking token is left unmasked at its edges.
-    const long = raw.length > LONG_LINE;
+    const length = lines.lineLength(n);
+    const long = length > LONG_LINE;
     const key = long ? `${n}:${column}` : `${n}`;
     let cached = redactedLines.get(key);
     if (cached === undefined) {
-      let line = raw;
-      if (long) {
-        const at = Math.min(raw.length, Math.max(0, column - 1));
+      let line: string;
+      if (!long) line = lines.line(n) ?? '';
+      else {
+        // Only this part of the line is read: the cut below never looks further.
+        const at = Math.min(length, Math.max(0, column - 1));
+        const base = Math.max(0, at - 480 - reach);
+        const raw = lines.lineSlice(n, base, at + MAX_SNIPPET + 400 + reach);
+        const end = base + raw.length; // the excerpt's end, in line columns
+        const char = (i: number) => raw[i - base]!;
+        const slice = (a: number, b: number) => raw.slice(Math.max(0, a - base), Math.max(0, b - base));
         let from = Math.max(0, at - 80);
-        let to = Math.min(raw.length, at + MAX_SNIPPET);
-        while (from > 0 && from > at - 400 && /[A-Za-z0-9+/=_\-.~]/.test(raw[from - 1]!)) from--;
-        while (to < raw.length && to < at + MAX_SNIPPET + 400 && /[A-Za-z0-9+/=_\-.~]/.test(raw[to]!)) to++;
+        let to = Math.min(length, at + MAX_SNIPPET);
+        while (from > 0 && from > at - 400 && /[A-Za-z0-9+/=_\-.~]/.test(char(from - 1))) from--;
+        while (to < end && to < at + MAX_SNIPPET + 400 && /[A-Za-z0-9+/=_\-.~]/.test(char(to))) to++;
         // A known secret that straddles a cut is kept whole, so that it is masked whole.
         for (const p of pieces) {
           const left = Math.max(0, from - p.length + 1);
-          const l = raw.slice(left, from + p.length - 1).indexOf(p);
+          const l = slice(left, from + p.length - 1).indexOf(p);
           if (l >= 0) from = Math.min(from, left + l);
           const right = Math.max(0, to - p.length + 1);
-          const r = raw.slice(right, to + p.length - 1).indexOf(p);
+          const r = slice(right, to + p.length - 1).indexOf(p);
           if (r >= 0) to = Math.max(to, right + r + p.length);
         }
-        line = raw.slice(from, to);
+        line = slice(from, to);
       }
       cached = maskRandomTokens(redactText(line, pieces));
       redactedLines.set(key, cached);
@@ -115,23 +115,4 @@ export function buildFindings(path: string, text: string, drafts: FindingDraft[]
     findings.push(finding);
   }
   return findings;
-}
-
-/** Line and column (1-based) of a character offset. */
-export function positionAt(starts: number[], offset: number): { line: number; column: number } {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((starts[mid] ?? 0) <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo + 1, column: offset - (starts[lo] ?? 0) + 1 };
-}
-
-/** The region covering [start, end) offsets. */
-export function regionOf(starts: number[], start: number, end: number): Region {
-  const a = positionAt(starts, start);
-  const b = positionAt(starts, end);
-  return { startLine: a.line, startColumn: a.column, endLine: b.line, endColumn: b.column };
 }

@@ -3,6 +3,7 @@ export * from './rule-meta.js';
 export * from './hashing.js';
 export * from './redact.js';
 export * from './build-findings.js';
+export * from './source-lines.js';
 export * from './report.js';
 export * from './scanner.js';
 export * from './config.js';

@@ -1,6 +1,6 @@
 /** Scans a batch of blobs, in a worker or in the main thread: the same code either way. */
 import { looksBinary } from '../read-input.js';
-import { scanFileText, type FileScanContext } from '../scan-file.js';
+import { scanFileBytes, type FileScanContext } from '../scan-file.js';
 import type { BlobOutcome } from './protocol.js';
 
 export async function scanBlobs(paths: string[], ends: number[], bytes: Uint8Array, ctx: FileScanContext): Promise<BlobOutcome[]> {
@@ -15,7 +15,7 @@ export async function scanBlobs(paths: string[], ends: number[], bytes: Uint8Arr
       outcomes.push({ binary: true, findings: [], notifications: [] });
       continue;
     }
-    const result = await scanFileText(paths[i]!, data.toString('utf8'), ctx);
+    const result = await scanFileBytes(paths[i]!, data, ctx);
     outcomes.push({ binary: false, findings: result.findings, notifications: result.notifications });
   }
   return outcomes;

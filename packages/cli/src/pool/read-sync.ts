@@ -20,8 +20,8 @@ export function readInputSync(absolute: string, path: string, maxBytes: number):
     if (size > maxBytes) {
       return { skipped: { kind: 'skipped-large', level: 'note', message: `skipped: ${(size / 1048576).toFixed(1)} MB is over --max-file-size`, path } };
     }
-    // One scratch buffer per thread, grown as needed: the text is decoded out of it, so it can be
-    // reused, and large files do not each cost a fresh allocation (and its page faults).
+    // One scratch buffer per thread, grown as needed: the file is scanned before the next read, so it
+    // can be reused, and large files do not each cost a fresh allocation (and its page faults).
     if (scratch.length < size) scratch = Buffer.allocUnsafe(Math.max(size, scratch.length * 2));
     const buffer = scratch;
     let got = 0;
@@ -32,7 +32,7 @@ export function readInputSync(absolute: string, path: string, maxBytes: number):
     }
     const data = buffer.subarray(0, got);
     if (looksBinary(data)) return { skipped: { kind: 'skipped-binary', level: 'note', message: 'skipped: binary file', path } };
-    return { text: data.toString('utf8'), bytes: data.length };
+    return { data };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     return { skipped: { kind: 'read-error', level: 'error', message: `cannot read file: ${code ?? String(error)}`, path } };

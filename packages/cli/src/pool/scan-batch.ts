@@ -2,7 +2,7 @@
 import { constants } from 'node:fs';
 import { isMainThread } from 'node:worker_threads';
 import { readInput, type ReadResult } from '../read-input.js';
-import { scanFileText, type FileScanContext } from '../scan-file.js';
+import { scanFileBytes, type FileScanContext } from '../scan-file.js';
 import type { BatchFile, BatchResult } from './protocol.js';
 import { readInputSync } from './read-sync.js';
 
@@ -30,11 +30,11 @@ export async function scanBatch(files: BatchFile[], ctx: FileScanContext, maxByt
       result.notifications.push(read.skipped);
       continue;
     }
-    const scanned = await scanFileText(file.path, read.text, ctx, file.absolute);
+    const scanned = await scanFileBytes(file.path, read.data, ctx, file.absolute);
     for (const f of scanned.findings) result.findings.push(f);
     for (const n of scanned.notifications) result.notifications.push(n);
     result.filesScanned++;
-    result.bytesScanned += read.bytes;
+    result.bytesScanned += read.data.length;
   }
   return result;
 }

@@ -3,7 +3,8 @@
  * environments (`env/*`), secret stores and keys (`rotation/*`, `kms/*`), inputs and literal
  * attributes (`secret/*`), and IAM statements through the IAM judge.
  */
-import { lineStarts, type FindingDraft } from '../build-findings.js';
+import type { FindingDraft } from '../build-findings.js';
+import { lineStarts } from '../source-lines.js';
 import { isSecretLikeName } from '../env/names.js';
 import type {
   EnvVarFact,

@@ -11,7 +11,8 @@
  *
  * Secrets leave as offsets plus value for `buildFindings`, which hashes and redacts them.
  */
-import { lineStarts, regionOf, type FindingDraft } from '../build-findings.js';
+import type { FindingDraft } from '../build-findings.js';
+import { lineStarts, regionOf, type ByteLines } from '../source-lines.js';
 import type { RuleMeta } from '../rule-meta.js';
 import { CatalogError, loadCatalog, parseExample, type CatalogRule } from './catalog.js';
 import { shannonEntropy } from './entropy.js';
@@ -57,8 +58,7 @@ export interface EngineOptions {
 
 const DEFAULT_WINDOW = 512;
 /** Between windows searched in one call: a line break and NULs, which no secret pattern spans in practice (and if one does, searchJoined notices). */
-const JOIN = '\n\u0000\u0000\n';
-const JOIN_BYTES = Buffer.from(JOIN, 'latin1');
+const JOIN_BYTES = Buffer.from('\n\u0000\u0000\n', 'latin1');
 
 let cachedCatalog: CatalogRule[] | undefined;
 /** The shipped catalog, read once per process (workers each read it once). */
@@ -73,7 +73,8 @@ function compilePatterns(c: CompiledRule, engine: RegexEngineName): RegExp {
     c.allow = (rule.allow ?? []).map((p) => compileRegex(p, 'i', engine));
     // `^`-anchored rules get the m flag: within one line's window it changes nothing, and in
     // windows joined by line breaks (searchJoined) each window start is a line start again.
-    c.regex = compileRegex(rule.pattern, `g${rule.ignoreCase ? 'i' : ''}${c.anchored ? 'm' : ''}`, engine);
+    // `d`: match indices give the secret group's exact offsets (in bytes when RE2 searches bytes).
+    c.regex = compileRegex(rule.pattern, `gd${rule.ignoreCase ? 'i' : ''}${c.anchored ? 'm' : ''}`, engine);
     return c.regex;
   } catch (error) {
     const reason = error instanceof RegexCompileError ? error.reason : String(error);
@@ -131,7 +132,6 @@ export class SecretEngine {
   readonly regexEngine: RegexEngineName;
   private readonly compiled: CompiledRule[];
   private readonly automaton: KeywordAutomaton;
-  private scratch = Buffer.alloc(0);
   /** Scratch space of `scan`, indexed by rule (emptied again before `scan` returns). */
   private readonly windowLists: (number[] | undefined)[] = [];
   private readonly meta = new Map<string, RuleMeta>();
@@ -174,12 +174,22 @@ export class SecretEngine {
     return this.meta.get(id);
   }
 
-  /** Every secret in `text`, in order of position. */
+  /** Every secret in `text`, in order of position (offsets into the string). */
   scan(text: string): SecretMatch[] {
-    const hits = this.automaton.scan(text);
+    const bytes = Buffer.from(text, 'utf8');
+    const matches = this.scanBytes(bytes);
+    if (bytes.length !== text.length) toCharOffsets(bytes, matches);
+    return matches;
+  }
+
+  /**
+   * Every secret in UTF-8 `bytes`, in order of position; offsets are byte offsets. The bytes are
+   * never decoded as a whole: RE2 searches them as they are, and only a match's text is decoded.
+   */
+  scanBytes(bytes: Buffer): SecretMatch[] {
+    const hits = this.automaton.scan(bytes);
     if (hits.ends.length === 0) return [];
-    const n = text.length;
-    // Per rule: merged windows [start, end) as a flat list.
+    const n = bytes.length;
     // Per rule index: its merged windows [start, end) as a flat list; `touched` lists the rules hit.
     const windows = this.windowLists;
     const touched: number[] = [];
@@ -190,7 +200,7 @@ export class SecretEngine {
       const pos = hits.ends[h]!;
       const lineStart = hits.lineBreaks[h]! + 1;
       if (lineEnd < pos) {
-        lineEnd = text.indexOf('\n', pos);
+        lineEnd = bytes.indexOf(10, pos);
         if (lineEnd < 0) lineEnd = n;
       }
       const rulesHere = outputs[hits.states[h]!]!;
@@ -216,6 +226,9 @@ export class SecretEngine {
           if (ws < lineStart) ws = lineStart;
           if (we > lineEnd) we = lineEnd;
         }
+        // Windows start and end on character boundaries (never inside a multi-byte character).
+        while (ws < pos && (bytes[ws]! & 0xc0) === 0x80) ws++;
+        while (we > pos && we < n && (bytes[we]! & 0xc0) === 0x80) we--;
         const list = windows[ri];
         if (list === undefined) {
           windows[ri] = [ws, we];
@@ -227,73 +240,58 @@ export class SecretEngine {
     }
     let matches: SecretMatch[] = [];
     let anyGeneric = false;
-    // When the rules' windows together cover more than the text (a dense minified bundle), convert
-    // an ASCII text to bytes once and give RE2 byte views of it: otherwise RE2 converts each rule's
-    // windows from UTF-16 again. Offsets are the same in an ASCII text.
-    let bytes: Buffer | undefined;
-    if (this.regexEngine === 're2' && n > 65536) {
-      let covered = 0;
-      for (const ri of touched) {
-        const list = windows[ri]!;
-        for (let w = 0; w < list.length; w += 2) covered += list[w + 1]! - list[w]!;
-      }
-      if (covered > n && Buffer.byteLength(text, 'utf8') === n) {
-        // Reused between scans (the views into it do not outlive this call).
-        if (this.scratch.length < n) this.scratch = Buffer.allocUnsafe(Math.max(n, this.scratch.length * 2));
-        this.scratch.write(text, 0, n, 'latin1');
-        bytes = this.scratch.subarray(0, n);
-      }
-    }
     for (const ri of touched) {
       const list = windows[ri]!;
       windows[ri] = undefined;
       const c = compiled[ri]!;
       anyGeneric ||= c.rule.generic === true || c.rule.fallback === true;
       const regex = c.regex ?? compilePatterns(c, this.regexEngine);
-      // Joined windows suit RE2 (one native call); JavaScript RegExp is fastest window by window.
-      const joined = this.regexEngine === 're2' && (list.length > 2 || bytes !== undefined);
-      if (!joined || !this.searchJoined(c, regex, text, list, matches, bytes)) this.searchEach(c, regex, text, list, matches);
+      // RE2 searches all the rule's windows in one native call; JavaScript RegExp window by window.
+      if (this.regexEngine !== 're2' || !this.searchJoined(c, regex, bytes, list, matches)) this.searchEach(c, regex, bytes, list, matches);
     }
     if (anyGeneric && matches.length > 1) matches = this.dropShadowedGeneric(matches);
     return matches.sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));
   }
 
-
-  /** Runs the rule's pattern over each window in turn. */
-  private searchEach(c: CompiledRule, regex: RegExp, text: string, list: number[], matches: SecretMatch[]): void {
+  /** Runs the rule's pattern over each window in turn (JavaScript RegExp sees each window decoded). */
+  private searchEach(c: CompiledRule, regex: RegExp, bytes: Buffer, list: number[], matches: SecretMatch[]): void {
+    const re2 = this.regexEngine === 're2';
     let lastEnd = -1;
     for (let w = 0; w < list.length; w += 2) {
       const ws = list[w]!;
-      const window = text.slice(ws, list[w + 1]!);
+      const we = list[w + 1]!;
+      const window: string | Buffer = re2 ? bytes.subarray(ws, we) : bytes.toString('utf8', ws, we);
+      // Offsets in a decoded window are UTF-16 units: back to bytes (only for a match).
+      const toBytes = (at: number) => (typeof window === 'string' && window.length !== we - ws ? Buffer.byteLength(window.slice(0, at)) : at);
       regex.lastIndex = 0;
-      for (let m = regex.exec(window); m !== null; m = regex.exec(window)) {
-        if (m[0].length === 0) {
+      for (let m = regex.exec(window as string); m !== null; m = regex.exec(window as string)) {
+        const whole = asText(m[0]);
+        if (whole.length === 0) {
           regex.lastIndex++;
           continue;
         }
-        const secret = m[c.group];
+        const secret = asText(m[c.group]);
         if (!secret) continue;
-        const offsetInMatch = c.group === 0 ? 0 : m[0].indexOf(secret);
-        const start = ws + m.index + Math.max(0, offsetInMatch);
+        const start = ws + toBytes(m.indices![c.group]![0]);
         if (start < lastEnd) continue;
-        if (!this.accepts(c, secret, m[0])) continue;
-        lastEnd = start + secret.length;
+        if (!this.accepts(c, secret, whole)) continue;
+        lastEnd = ws + toBytes(m.indices![c.group]![1]);
         matches.push({ ruleId: c.rule.id, start, end: lastEnd, secret });
       }
     }
   }
 
   /**
-   * Runs the rule's pattern once over all its windows joined by a separator: one regex call
-   * instead of one per window (a native call costs microseconds; a file can have thousands of
-   * windows). A match that would cross a separator means the windows must be searched one by
-   * one: returns false (nothing added) and the caller does that.
+   * Runs the rule's pattern once over all its windows joined by a separator: one RE2 call instead
+   * of one per window (a native call costs microseconds; a file can have thousands of windows).
+   * The windows are byte views, so nothing is converted. A match that would cross a separator
+   * means the windows must be searched one by one: returns false (nothing added) and the caller
+   * does that.
    */
-  private searchJoined(c: CompiledRule, regex: RegExp, text: string, list: number[], matches: SecretMatch[], bytes?: Buffer): boolean {
+  private searchJoined(c: CompiledRule, regex: RegExp, bytes: Buffer, list: number[], matches: SecretMatch[]): boolean {
     const count = list.length / 2;
     const offsets = new Array<number>(count);
     const lengths = new Array<number>(count);
-    const parts: string[] = [];
     const views: Buffer[] = [];
     let at = 0;
     for (let k = 0; k < count; k++) {
@@ -301,32 +299,28 @@ export class SecretEngine {
       const we = list[2 * k + 1]!;
       offsets[k] = at;
       lengths[k] = we - ws;
-      if (bytes) {
-        if (k > 0) views.push(JOIN_BYTES);
-        views.push(bytes.subarray(ws, we));
-      } else parts.push(text.slice(ws, we));
-      at += we - ws + JOIN.length;
+      if (k > 0) views.push(JOIN_BYTES);
+      views.push(bytes.subarray(ws, we));
+      at += we - ws + JOIN_BYTES.length;
     }
-    // RE2 takes a Buffer as it is (and then returns Buffers): no conversion.
-    const joined: string | Buffer = bytes ? (views.length === 1 ? views[0]! : Buffer.concat(views)) : parts.join(JOIN);
+    const joined = views.length === 1 ? views[0]! : Buffer.concat(views, at - JOIN_BYTES.length);
     const found: SecretMatch[] = [];
     regex.lastIndex = 0;
     let k = 0;
-    for (let m = regex.exec(joined as string); m !== null; m = regex.exec(joined as string)) {
-      const whole = bytes ? String(m[0] === undefined ? '' : (m[0] as unknown as Buffer).toString('latin1')) : m[0];
-      if (whole.length === 0) {
+    for (let m = regex.exec(joined as unknown as string); m !== null; m = regex.exec(joined as unknown as string)) {
+      const wholeBytes = m[0] as unknown as Buffer;
+      if (wholeBytes.length === 0) {
         regex.lastIndex++;
         continue;
       }
       while (k + 1 < count && offsets[k + 1]! <= m.index) k++;
-      if (m.index + whole.length > offsets[k]! + lengths[k]!) return false; // crosses into the next window
-      const group = m[c.group] as unknown as Buffer | string | undefined;
-      const secret = group === undefined ? '' : typeof group === 'string' ? group : group.toString('latin1');
+      if (m.index + wholeBytes.length > offsets[k]! + lengths[k]!) return false; // crosses into the next window
+      const secret = asText(m[c.group]);
       if (!secret) continue;
-      const offsetInMatch = c.group === 0 ? 0 : whole.indexOf(secret);
-      const start = list[2 * k]! + (m.index - offsets[k]!) + Math.max(0, offsetInMatch);
-      if (!this.accepts(c, secret, whole)) continue;
-      found.push({ ruleId: c.rule.id, start, end: start + secret.length, secret });
+      const [from, to] = m.indices![c.group]!;
+      const start = list[2 * k]! + (from - offsets[k]!);
+      if (!this.accepts(c, secret, wholeBytes.toString('utf8'))) continue;
+      found.push({ ruleId: c.rule.id, start, end: start + (to - from), secret });
     }
     for (const f of found) matches.push(f);
     return true;
@@ -377,12 +371,39 @@ export class SecretEngine {
     const matches = this.scan(text);
     if (matches.length === 0) return [];
     const lines = starts ?? lineStarts(text);
-    return matches.map((m) => ({
-      ruleId: m.ruleId,
-      message: `${this.meta.get(m.ruleId)?.title ?? m.ruleId} found`,
-      region: regionOf(lines, m.start, m.end),
-      secret: m.secret,
-    }));
+    return matches.map((m) => this.draft(m, regionOf(lines, m.start, m.end)));
+  }
+
+  /** Finding drafts for a file's UTF-8 bytes (regions in lines and UTF-16 columns), without decoding the file. */
+  draftsForBytes(lines: ByteLines): FindingDraft[] {
+    return this.scanBytes(lines.bytes).map((m) => this.draft(m, lines.region(m.start, m.end)));
+  }
+
+  private draft(m: SecretMatch, region: FindingDraft['region']): FindingDraft {
+    return { ruleId: m.ruleId, message: `${this.meta.get(m.ruleId)?.title ?? m.ruleId} found`, region, secret: m.secret };
+  }
+}
+
+/** A regex result's group as text: RE2 gives Buffers when it searched bytes. */
+function asText(value: unknown): string {
+  if (value === undefined) return '';
+  return typeof value === 'string' ? value : (value as Buffer).toString('utf8');
+}
+
+/** Rewrites byte offsets into offsets in the decoded string (UTF-16 units), in place. */
+function toCharOffsets(bytes: Buffer, matches: SecretMatch[]): void {
+  const points = [...new Set(matches.flatMap((m) => [m.start, m.end]))].sort((a, b) => a - b);
+  const chars = new Map<number, number>();
+  let byte = 0;
+  let char = 0;
+  for (const p of points) {
+    char += bytes.toString('utf8', byte, p).length;
+    byte = p;
+    chars.set(p, char);
+  }
+  for (const m of matches) {
+    m.start = chars.get(m.start)!;
+    m.end = chars.get(m.end)!;
   }
 }
 

@@ -1,8 +1,9 @@
 /**
- * One pass over the text finds every keyword of every rule: an Aho-Corasick automaton over the
- * ASCII-lowercased characters, with a dense transition table over the few character classes the
- * keywords use. Per character the scan does one table look-up, so its cost does not grow with the
- * number of rules or keywords.
+ * One pass over the bytes finds every keyword of every rule: an Aho-Corasick automaton over the
+ * ASCII-lowercased bytes, with a dense transition table over the few byte classes the keywords
+ * use. Per byte the scan does one table look-up, so its cost does not grow with the number of
+ * rules or keywords. It reads UTF-8 bytes, not a string: a file is never decoded unless something
+ * is found in it (decoding a large file costs more than this whole pass).
  */
 
 export interface KeywordHits {
@@ -15,8 +16,8 @@ export interface KeywordHits {
 }
 
 export class KeywordAutomaton {
-  /** Character code (ASCII) -> class; 0 is "a character no keyword uses". */
-  private readonly classOf = new Uint8Array(128);
+  /** Byte -> class; 0 is "a byte no keyword uses" (every byte of a multi-byte UTF-8 character is). */
+  private readonly classOf = new Uint8Array(256);
   private readonly classes: number;
   /** Dense transitions, see the constructor's end for the packed form. */
   private readonly delta: Int32Array;
@@ -101,8 +102,8 @@ export class KeywordAutomaton {
     this.outputs.forEach((o, s) => (this.hasOutput[s] = o.length > 0 ? 1 : 0));
   }
 
-  /** Every keyword occurrence in `text`, case-insensitively (ASCII), in one pass. */
-  scan(text: string): KeywordHits {
+  /** Every keyword occurrence in UTF-8 `bytes`, case-insensitively (ASCII), in one pass. Offsets are byte offsets. */
+  scan(bytes: Uint8Array): KeywordHits {
     const ends: number[] = [];
     const states: number[] = [];
     const lineBreaks: number[] = [];
@@ -111,11 +112,11 @@ export class KeywordAutomaton {
     const classes = this.classes;
     let row = 0; // current state * classes
     let lastBreak = -1;
-    const n = text.length;
+    const n = bytes.length;
     for (let i = 0; i < n; i++) {
-      const c = text.charCodeAt(i);
+      const c = bytes[i]!;
       if (c === 10) lastBreak = i;
-      const next = delta[row + (c < 128 ? classOf[c]! : 0)]!;
+      const next = delta[row + classOf[c]!]!;
       if (next >= 0) row = next;
       else {
         row = -next - 1;

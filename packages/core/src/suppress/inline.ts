@@ -6,6 +6,7 @@
  * use a baseline or the config's `allow` there.
  */
 import type { FindingDraft } from '../build-findings.js';
+import type { SourceLines } from '../source-lines.js';
 
 export const IGNORE_DIRECTIVE = 'leakguard:ignore';
 
@@ -42,16 +43,17 @@ function covers(directive: IgnoreDirective, ruleId: string): boolean {
 }
 
 /**
- * The drafts not silenced by an inline ignore. `lineAt(n)` returns line n (1-based) of the file.
- * A directive applies to its own line, and to the next line when it stands alone on its line.
+ * The drafts not silenced by an inline ignore, given the file's lines. A directive applies to its
+ * own line, and to the next line when it stands alone on its line.
  */
-export function applyInlineIgnores(drafts: FindingDraft[], lineAt: (line: number) => string | undefined): FindingDraft[] {
+export function applyInlineIgnores(drafts: FindingDraft[], lines: SourceLines): FindingDraft[] {
   if (drafts.length === 0) return drafts;
   const cache = new Map<number, IgnoreDirective | null>();
   const directiveAt = (n: number): IgnoreDirective | null => {
     let d = cache.get(n);
     if (d === undefined) {
-      const line = n >= 1 ? lineAt(n) : undefined;
+      // The cheap test first: a minified line is decoded only when it holds the directive.
+      const line = n >= 1 && lines.lineIncludes(n, IGNORE_DIRECTIVE) ? lines.line(n) : undefined;
       d = (line !== undefined && parseIgnoreDirective(line)) || null;
       cache.set(n, d);
     }
@@ -62,19 +64,7 @@ export function applyInlineIgnores(drafts: FindingDraft[], lineAt: (line: number
     const own = directiveAt(n);
     if (own && covers(own, draft.ruleId)) return false;
     const before = directiveAt(n - 1);
-    if (before && covers(before, draft.ruleId) && COMMENT_ONLY.test(lineAt(n - 1) ?? '')) return false;
+    if (before && covers(before, draft.ruleId) && COMMENT_ONLY.test(lines.line(n - 1) ?? '')) return false;
     return true;
-  });
-}
-
-/** `applyInlineIgnores` for a whole text, with its line starts (see `lineStarts`). */
-export function applyInlineIgnoresToText(drafts: FindingDraft[], text: string, starts: number[]): FindingDraft[] {
-  // A case-insensitive regex test: lower-casing a megabyte-long minified file for this costs 50x more.
-  if (drafts.length === 0 || !/leakguard:ignore/i.test(text)) return drafts;
-  return applyInlineIgnores(drafts, (n) => {
-    const begin = starts[n - 1];
-    if (begin === undefined) return undefined;
-    const next = starts[n];
-    return text.slice(begin, next === undefined ? text.length : next - 1);
   });
 }

@@ -13,6 +13,7 @@ import {
   crc32Base62Token,
   genericSecretValue,
   jwtToken,
+  ByteLines,
   KeywordAutomaton,
   parseCatalogRule,
   parseConfig,
@@ -109,12 +110,20 @@ describe('keywords gate the patterns', () => {
 describe('KeywordAutomaton', () => {
   it('finds every occurrence, overlapping ones included, case-insensitively, with its line start', () => {
     const ac = new KeywordAutomaton(['he', 'she', 'hers'], [[0], [1], [2]]);
-    const hits = ac.scan('x\nuSHErs');
+    const hits = ac.scan(Buffer.from('x\nuSHErs'));
     const found = hits.ends.map((end, i) => [end, ac.outputs[hits.states[i]!], hits.lineBreaks[i]]);
     expect(found).toEqual([
       [6, [0, 1], 1], // "sHE" ends both "she" and "he"
       [8, [2], 1], // "hErs"
     ]);
+  });
+
+  it('reads UTF-8 bytes: offsets are byte offsets and multi-byte characters never match a keyword', () => {
+    const ac = new KeywordAutomaton(['key'], [[0]]);
+    // "é" is two bytes; "K" after it still starts a keyword; Latin-1 "ÿ" bytes (0xff) are no letter.
+    const hits = ac.scan(Buffer.from('é\nKEY ÿkey'));
+    expect(hits.ends).toEqual([6, 12]);
+    expect(hits.lineBreaks).toEqual([2, 2]);
   });
 });
 
@@ -182,6 +191,46 @@ describe('windows searched together keep per-line semantics', () => {
     const engine = new SecretEngine({ rules: [spanning], regexEngine: name });
     const text = 'start xx\nyy end\nstart ab12cd34 end\nfoo start cd end';
     expect(engine.scan(text).map((m) => text.slice(m.start, m.end))).toEqual([' ab12cd34 ', ' cd ']);
+  });
+});
+
+describe('the engine reads bytes: offsets, decoding and multi-byte text', () => {
+  // Non-ASCII text before, between and inside windows: "é" (2 bytes), "🔑" (4 bytes, 2 UTF-16 units), CJK (3 bytes).
+  const text = [
+    `// 設定 ${'é'.repeat(40)}`,
+    `const token = "${GHP}"; // 🔑 ${'日本'.repeat(30)}`,
+    `${'ü'.repeat(200)} DATABASE_URL=postgres://app:Pw9s2LkQz7Xv@db.internal:5432/orders`,
+    `const dbPassword = "Tr0ub4dor&3x"; // パスワード`,
+    `${'é'.repeat(50)} const t = "${GHP}"`,
+  ].join('\n');
+  const bytes = Buffer.from(text, 'utf8');
+
+  it.each(ENGINES)('under %s, string offsets point at the secret after multi-byte characters', (name) => {
+    const found = engines[name].scan(text);
+    expect(found.map((m) => m.ruleId)).toEqual(['secret/github-pat', 'secret/postgres-connection-string', 'secret/generic-password', 'secret/github-pat']);
+    for (const m of found) expect(text.slice(m.start, m.end)).toBe(m.secret);
+  });
+
+  it('scanBytes gives byte offsets of the same secrets', () => {
+    const found = engines.re2.scanBytes(bytes);
+    expect(found).toHaveLength(4);
+    for (const m of found) expect(bytes.toString('utf8', m.start, m.end)).toBe(m.secret);
+  });
+
+  it.each(ENGINES)('under %s, draftsForBytes places the secrets as draftsFor does on the decoded text', (name) => {
+    const drafts = engines[name].draftsForBytes(new ByteLines(bytes));
+    expect(drafts).toHaveLength(4);
+    expect(drafts).toEqual(engines[name].draftsFor(text));
+  });
+
+  it('never starts a window inside a multi-byte character', () => {
+    // The window before the keyword starts 96 bytes back: here, in the middle of a 3-byte character.
+    const custom = rule({ id: 'secret/test-any', keywords: ['marker'], pattern: '([^ ]{4,})marker', before: 95 });
+    const engine = new SecretEngine({ rules: [custom] });
+    const t = `${'日本語'.repeat(14)}marker`;
+    const [m] = engine.scan(t);
+    expect(m!.secret).toMatch(/^[日本語]{29}$/); // 95 bytes back lands inside a character: the window starts at the next one
+    expect(t.slice(m!.start, m!.end)).toBe(m!.secret);
   });
 });
 

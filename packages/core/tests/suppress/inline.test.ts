@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { applyInlineIgnoresToText, lineStarts, parseIgnoreDirective, type FindingDraft } from '../../src/index.js';
+import { applyInlineIgnores, ByteLines, parseIgnoreDirective, textLines, type FindingDraft, type SourceLines } from '../../src/index.js';
+
+/** Both forms of a file's lines: decoded text, and UTF-8 bytes decoded line by line. */
+const SOURCES: [string, (text: string) => SourceLines][] = [
+  ['text', (text) => textLines(text)],
+  ['bytes', (text) => new ByteLines(Buffer.from(text, 'utf8'))],
+];
 
 /** A draft for `ruleId` on line `line` (1-based). */
 const draft = (ruleId: string, line: number): FindingDraft => ({
@@ -9,11 +15,11 @@ const draft = (ruleId: string, line: number): FindingDraft => ({
 });
 
 /** Rule ids still reported for a finding of `ruleId` on the line marked `<<SECRET>>`. */
-function kept(text: string, ruleId = 'secret/aws-access-key-id'): string[] {
+function kept(text: string, source: (text: string) => SourceLines, ruleId = 'secret/aws-access-key-id'): string[] {
   const lines = text.split('\n');
   const line = lines.findIndex((l) => l.includes('<<SECRET>>')) + 1;
   expect(line).toBeGreaterThan(0);
-  return applyInlineIgnoresToText([draft(ruleId, line)], text, lineStarts(text)).map((d) => d.ruleId);
+  return applyInlineIgnores([draft(ruleId, line)], source(text)).map((d) => d.ruleId);
 }
 
 describe('parseIgnoreDirective', () => {
@@ -47,7 +53,7 @@ describe('parseIgnoreDirective', () => {
   });
 });
 
-describe('applyInlineIgnores', () => {
+describe.each(SOURCES)('applyInlineIgnores on %s', (_name, source) => {
   it.each([
     ['same line, JS //', 'const k = "<<SECRET>>"; // leakguard:ignore'],
     ['same line, YAML #', 'key: <<SECRET>>  # leakguard:ignore'],
@@ -60,8 +66,11 @@ describe('applyInlineIgnores', () => {
     ['line before, family', '# leakguard:ignore secret/*\nkey: <<SECRET>>'],
     ['line before, indented HTML comment', '  <!-- leakguard:ignore -->\n  <v><<SECRET>></v>'],
     ['line before, block comment', '/* leakguard:ignore */\nk = "<<SECRET>>"'],
+    ['upper case, Windows line ends', 'a: 1\r\n# LEAKGUARD:IGNORE\r\nkey: <<SECRET>>\r\n'],
+    ['after multi-byte text', 'n = "日本語 é 🔑"; key = "<<SECRET>>" // leakguard:ignore'],
+    ['at the end of a long minified line', `var a=${'[1,"x"],'.repeat(20000)}k="<<SECRET>>";/* leakguard:ignore */`],
   ])('silenced: %s', (_, text) => {
-    expect(kept(text)).toEqual([]);
+    expect(kept(text, source)).toEqual([]);
   });
 
   it.each([
@@ -72,13 +81,14 @@ describe('applyInlineIgnores', () => {
     ['line after', 'key: <<SECRET>>\n# leakguard:ignore'],
     ['directive at the end of a code line above (applies to that line only)', 'a: 1 # leakguard:ignore\nkey: <<SECRET>>'],
     ['directive inside a string, not a comment', 'msg = "leakguard:ignore"; k = "<<SECRET>>"'],
+    ['a near miss on a long line', `var a=${'leakguard:ignor '.repeat(5000)}k="<<SECRET>>" // leakguard-ignore`],
   ])('still reported: %s', (_, text) => {
-    expect(kept(text)).toEqual(['secret/aws-access-key-id']);
+    expect(kept(text, source)).toEqual(['secret/aws-access-key-id']);
   });
 
   it('keeps every other finding of the file', () => {
     const text = 'a: <<SECRET>> # leakguard:ignore\nb: other\n';
-    const out = applyInlineIgnoresToText([draft('secret/x', 1), draft('secret/y', 2)], text, lineStarts(text));
+    const out = applyInlineIgnores([draft('secret/x', 1), draft('secret/y', 2)], source(text));
     expect(out.map((d) => d.ruleId)).toEqual(['secret/y']);
   });
 });
