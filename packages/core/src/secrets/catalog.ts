@@ -8,6 +8,7 @@ import { threadId } from 'node:worker_threads';
 import { parse } from 'yaml';
 import { catalogDir } from '@leakguard/rules';
 import type { Severity } from '../rule-meta.js';
+import { GATES } from './gates.js';
 import { VALIDATORS } from './validators.js';
 
 export interface CatalogRule {
@@ -38,6 +39,11 @@ export interface CatalogRule {
   window?: number;
   /** How many characters before the end of a keyword a match may start (default: `window`). */
   before?: number;
+  /**
+   * A named check at each keyword hit (see gates.ts) that must pass for the pattern to run there:
+   * for broad rules whose keywords are everywhere in code.
+   */
+  gate?: string;
   /**
    * A broad rule (generic assignment, any PEM key, password in any URL): dropped where a specific
    * rule reports an overlapping secret, so one credential is one finding.
@@ -119,6 +125,12 @@ export function parseCatalogRule(raw: unknown, source: string, requireExamples =
       throw new CatalogError(`${where(id)}: "validate" must name one of: ${Object.keys(VALIDATORS).join(', ')}`);
     }
     rule.validate = r.validate;
+  }
+  if (r.gate !== undefined) {
+    if (typeof r.gate !== 'string' || !(r.gate in GATES)) throw new CatalogError(`${where(id)}: "gate" must name one of: ${Object.keys(GATES).join(', ')}`);
+    rule.gate = r.gate;
+    // A gate looks along the keyword's line only.
+    if (r.multiline === true) throw new CatalogError(`${where(id)}: "gate" cannot be used with "multiline"`);
   }
   if (r.allow !== undefined) {
     if (!isStrings(r.allow)) throw new CatalogError(`${where(id)}: "allow" must be a list of patterns`);

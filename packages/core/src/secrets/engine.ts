@@ -4,8 +4,9 @@
  * 1. One pass of a keyword automaton (Aho-Corasick, case-insensitive) finds every keyword of every
  *    rule; text with no keyword costs that pass and nothing else.
  * 2. A rule's pattern runs only in windows around its keywords' hits: the hit's line, at most
- *    `window` characters each side (PEM-like `multiline` rules look past line ends). Overlapping
- *    windows of one rule are merged, so each character is searched at most once per rule.
+ *    `window` bytes each side (PEM-like `multiline` rules look past line ends). A broad rule's
+ *    `gate` (gates.ts) first checks the hit in a few byte comparisons. Overlapping windows of one
+ *    rule are merged, so each byte is searched at most once per rule.
  * 3. Entropy, checksum (`validate`), allow and placeholder filters decide what is a secret; a broad
  *    (`generic`) rule's match that overlaps a specific rule's is dropped.
  *
@@ -17,6 +18,7 @@ import type { RuleMeta } from '../rule-meta.js';
 import { CatalogError, loadCatalog, parseExample, type CatalogRule } from './catalog.js';
 import { shannonEntropy } from './entropy.js';
 import { isDescriptiveName, nameWords } from '../env/names.js';
+import { GATES, type Gate } from './gates.js';
 import { KeywordAutomaton } from './keywords.js';
 import { isPlaceholder } from './placeholders.js';
 import { compileRegex, defaultRegexEngine, RegexCompileError, type RegexEngineName } from './regex.js';
@@ -44,6 +46,7 @@ interface CompiledRule {
   /** The pattern starts with `^`: its window always starts at the line start. */
   anchored: boolean;
   multiline: boolean;
+  gate: Gate | undefined;
 }
 
 export interface EngineOptions {
@@ -54,6 +57,8 @@ export interface EngineOptions {
   regexEngine?: RegexEngineName;
   /** Rules to use instead of the shipped catalog (tests). */
   rules?: CatalogRule[];
+  /** Search at every keyword hit, ignoring the rules' gates (tests: a gate must never hide a match). */
+  ungated?: boolean;
 }
 
 const DEFAULT_WINDOW = 512;
@@ -96,13 +101,14 @@ export function capturingGroups(pattern: string): number {
   return count;
 }
 
-function prepareRule(rule: CatalogRule): CompiledRule {
+function prepareRule(rule: CatalogRule, ungated: boolean): CompiledRule {
   let group = rule.secretGroup;
   if (group === undefined) {
     group = capturingGroups(rule.pattern) > 0 ? 1 : 0;
   }
   const window = rule.window ?? DEFAULT_WINDOW;
-  return { rule, allow: [], group, window, before: rule.before ?? window, anchored: rule.pattern.startsWith('^'), multiline: rule.multiline === true };
+  const gate = rule.gate === undefined || ungated ? undefined : GATES[rule.gate];
+  return { rule, allow: [], group, window, before: rule.before ?? window, anchored: rule.pattern.startsWith('^'), multiline: rule.multiline === true, gate };
 }
 
 /** Which broad rule reports a span two of them found: the one naming the more specific kind of credential. */
@@ -143,7 +149,7 @@ export class SecretEngine {
     const enabled = options.enabled ?? (() => true);
     const extra = options.extraRules ?? [];
     const rules = [...(options.rules ?? shippedCatalog()), ...extra].filter((r) => enabled(r.id));
-    this.compiled = rules.map(prepareRule);
+    this.compiled = rules.map((r) => prepareRule(r, options.ungated === true));
     // The user's own rules are compiled now: a bad pattern is a configuration error before any scan.
     const extraIds = new Set(extra.map((r) => r.id));
     for (const c of this.compiled) if (extraIds.has(c.rule.id)) compilePatterns(c, this.regexEngine);
@@ -219,6 +225,8 @@ export class SecretEngine {
           ws = pos - c.before;
           we = pos + c.window;
         }
+        // Cheap checks first: most hits of the broad rules' keywords are not assignments.
+        if (c.gate !== undefined && !c.gate(bytes, pos, lineStart, lineEnd < pos + c.window ? lineEnd : pos + c.window)) continue;
         if (c.multiline) {
           if (ws < 0) ws = 0;
           if (we > n) we = n;

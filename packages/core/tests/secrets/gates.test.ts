@@ -1,0 +1,151 @@
+/**
+ * Gates turn keyword hits away before any regex runs. They must never hide a match: each gate is
+ * checked on its own (tables of near-misses both ways), and gated scans are compared with ungated
+ * scans over the catalog's examples and over generated variants of every syntax the broad rules know.
+ */
+import { describe, expect, it } from 'vitest';
+import { GATES, loadCatalog, parseCatalogRule, SecretEngine } from '@leakguard/core';
+
+/** Runs gate `name` at the end of the first `keyword` in `line`. */
+function gate(name: string, line: string, keyword: string): boolean {
+  const bytes = Buffer.from(line, 'utf8');
+  const at = Buffer.from(line.toLowerCase(), 'utf8').indexOf(keyword.toLowerCase()) + Buffer.byteLength(keyword);
+  expect(at).toBeGreaterThanOrEqual(Buffer.byteLength(keyword));
+  return GATES[name]!(bytes, at, 0, bytes.length);
+}
+
+describe('assignment gate (after the keyword)', () => {
+  it.each([
+    ['const token = "abc"', true],
+    ['accessTokenValue: \'abc\'', true],
+    ['"token": "abc"', true],
+    ["'token' => 'abc'", true],
+    ['token := `abc`', true],
+    ['token ??= "abc"', true],
+    ['token ||= "abc"', true],
+    ['token=new String("abc")', true],
+    ['token = NEW STRING("abc")', true],
+    ['token.value-x\t=\t"abc"', true],
+    ['token\u00a0= "abc"', true], // a non-ASCII space: JavaScript's \\s, so let through
+  ])('passes %j', (line, expected) => {
+    expect(gate('assignment', line, 'token')).toBe(expected);
+  });
+
+  it.each([
+    ['token.length > 3'],
+    ['const token = req.headers.authorization'],
+    ['token == "abc"'],
+    ['token = getToken("abc")'],
+    ['if (token) return'],
+    ['token:'],
+    ['token = '],
+    ['token -> "abc"'],
+    ['token ?= "abc"'],
+  ])('turns away %j', (line) => {
+    expect(gate('assignment', line, 'token')).toBe(false);
+  });
+});
+
+describe('line-assignment gate (a NAME=value line)', () => {
+  it.each([
+    ['API_TOKEN=abcdef123456', true],
+    ['  export DB_PASSWORD = hunter2hunter2', true],
+    ['EXPORT\tapp.secret.key: value', true],
+    ['export_token=abc', true],
+    ['token:x', true],
+  ])('passes %j', (line, expected) => {
+    const keyword = /token|password|secret/i.exec(line)![0]!;
+    expect(gate('line-assignment', line, keyword)).toBe(expected);
+  });
+
+  it.each([
+    ['const token = abc', 'token'],
+    ['API_TOKEN="quoted"', 'TOKEN'],
+    ['API_TOKEN= #comment', 'TOKEN'],
+    ['API_TOKEN=', 'TOKEN'],
+    ['TOKEN_LENGTH > 3', 'TOKEN'],
+    ['obj.token(a) = b', 'token'],
+    ['exporttoken x=1', 'token'],
+    ['API_TOKEN=;', 'TOKEN'],
+  ])('turns away %j', (line, keyword) => {
+    expect(gate('line-assignment', line, keyword)).toBe(false);
+  });
+});
+
+describe('url-userinfo gate (after ://)', () => {
+  it.each([['postgres://app:Pw9s2LkQz7Xv@db:5432/x'], ['https://user:pa:ss@host'], ['amqp://guest:guest@localhost'], ['redis://:pw0@cache'.replace('://:', '://u:')]])('passes %j', (line) => {
+    expect(gate('url-userinfo', line, '://')).toBe(true);
+  });
+
+  it.each([
+    ['https://example.com/path?a=b'],
+    ['https://host:8443/path'],
+    ['https://user@host/'],
+    ['https://u:ab@host'], // a password of two characters is too short for the rule
+    ['ftp://u:pass word@host'],
+    ['http://:secret@host'],
+    ['s3://bucket/key:abc@x'],
+  ])('turns away %j', (line) => {
+    expect(gate('url-userinfo', line, '://')).toBe(false);
+  });
+});
+
+describe('gated scans find exactly what ungated scans find', () => {
+  const gated = new SecretEngine();
+  const ungated = new SecretEngine({ ungated: true });
+  const same = (text: string) => {
+    const a = gated.scan(text).map((m) => [m.ruleId, m.start, m.end]);
+    const b = ungated.scan(text).map((m) => [m.ruleId, m.start, m.end]);
+    expect(a).toEqual(b);
+    return a.length;
+  };
+
+  it('on every example of every catalog rule', () => {
+    const gatedRules = loadCatalog().filter((r) => r.gate !== undefined);
+    expect(gatedRules.map((r) => r.id).sort()).toEqual(
+      ['secret/generic-api-key', 'secret/generic-env-assignment', 'secret/generic-password', 'secret/generic-secret', 'secret/generic-token', 'secret/password-in-url'].sort(),
+    );
+    let found = 0;
+    for (const rule of loadCatalog()) for (const ex of [...rule.examples.positive, ...rule.examples.negative]) found += same(ex.replace(/[«»]/g, ''));
+    expect(found).toBeGreaterThan(300);
+  });
+
+  it('on generated assignments: every name, quote, operator and spacing the patterns allow, and near-misses', () => {
+    const names = ['token', 'apiToken', 'x.token-id', 'DB_PASSWORD', 'secret', 'client_secret', 'API_KEY', 'privateKey', 'pwd'];
+    const quotesAfterName = ['', '"', "'"];
+    const operators = [':=', '=>', '=', ':', '??=', '||=', '==', '->', '?='];
+    const spaces = ['', ' ', '\t', '  '];
+    const values = ['"Zq9mLp2vX7tKw4Rb8Nc1"', "'Zq9mLp2vX7tKw4Rb8Nc1'", '`Zq9mLp2vX7tKw4Rb8Nc1`', 'new String("Zq9mLp2vX7tKw4Rb8Nc1")', 'Zq9mLp2vX7tKw4Rb8Nc1', 'getSecret("x")'];
+    let found = 0;
+    let texts = 0;
+    for (const name of names)
+      for (const q of quotesAfterName)
+        for (const op of operators)
+          for (const sp of spaces)
+            for (const value of values) {
+              const line = `${name}${q}${sp}${op}${sp}${value}`;
+              found += same(line) + same(`  export ${line}`) + same(`const a = 1; ${line};`);
+              texts += 3;
+            }
+    expect(texts).toBeGreaterThan(10000);
+    expect(found).toBeGreaterThan(1000);
+  });
+
+  it('on generated URLs with and without credentials', () => {
+    const schemes = ['postgres', 'mysql', 'https', 'amqp', 'redis', 'git+ssh'];
+    const users = ['', 'app', 'user.name', 'a%40b'];
+    const passwords = ['', 'pw', 'Pw9s2LkQz7Xv', 'p@ss', 'p:ss', 'pa ss', 'pa/ss'];
+    let found = 0;
+    for (const s of schemes) for (const u of users) for (const p of passwords) for (const host of ['db.internal:5432/x', 'host', '[::1]']) {
+      const userinfo = p ? `${u}:${p}@` : u ? `${u}@` : '';
+      found += same(`url = "${s}://${userinfo}${host}"`) + same(`${s}://${userinfo}${host}`);
+    }
+    expect(found).toBeGreaterThan(20);
+  });
+
+  it('rejects an unknown gate, and a gate on a multi-line rule, as catalog errors', () => {
+    const base = { id: 'secret/test-gate', title: 'T', description: 'D.', severity: 'high', keywords: ['x'], pattern: 'x(y)' };
+    expect(() => parseCatalogRule({ ...base, gate: 'nope' }, 't.yaml', false)).toThrow(/"gate" must name one of: assignment, line-assignment, url-userinfo/);
+    expect(() => parseCatalogRule({ ...base, gate: 'assignment', multiline: true }, 't.yaml', false)).toThrow(/cannot be used with "multiline"/);
+  });
+});
