@@ -225,8 +225,6 @@ export class SecretEngine {
           ws = pos - c.before;
           we = pos + c.window;
         }
-        // Cheap checks first: most hits of the broad rules' keywords are not assignments.
-        if (c.gate !== undefined && !c.gate(bytes, pos, lineStart, lineEnd < pos + c.window ? lineEnd : pos + c.window)) continue;
         if (c.multiline) {
           if (ws < 0) ws = 0;
           if (we > n) we = n;
@@ -234,6 +232,8 @@ export class SecretEngine {
           if (ws < lineStart) ws = lineStart;
           if (we > lineEnd) we = lineEnd;
         }
+        // Cheap checks first: most hits of the broad rules' keywords are not assignments.
+        if (c.gate !== undefined && !c.gate(bytes, pos, lineStart, we)) continue;
         // Windows start and end on character boundaries (never inside a multi-byte character).
         while (ws < pos && (bytes[ws]! & 0xc0) === 0x80) ws++;
         while (we > pos && we < n && (bytes[we]! & 0xc0) === 0x80) we--;

@@ -10,9 +10,10 @@
  * (it ignores the pattern's length limits, and treats any non-ASCII byte as possibly a space).
  * Tests compare gated and ungated scans.
  *
- * Every gate sees the UTF-8 bytes, the offset just past the keyword, and the keyword's line.
+ * Every gate sees the UTF-8 bytes, the offset just past the keyword, where the keyword's line starts,
+ * and where the rule's window ends (at the latest, the line's end): the pattern sees no further.
  */
-export type Gate = (bytes: Uint8Array, keywordEnd: number, lineStart: number, lineEnd: number) => boolean;
+export type Gate = (bytes: Uint8Array, keywordEnd: number, lineStart: number, windowEnd: number) => boolean;
 
 const SPACE = 32;
 const TAB = 9;
@@ -64,7 +65,8 @@ const assignment: Gate = (bytes, at, _lineStart, end) => {
 
 /**
  * A `NAME=value` line of an environment or properties file, as `generic-env-assignment` spells it:
- * `^[ \t]*(?:export[ \t]+)?[A-Za-z0-9_.]*<keyword>[A-Za-z0-9_.]*[ \t]*[=:][ \t]*[^\s"'\x60#;,]`.
+ * `^[ \t]*(?:export[ \t]+)?[A-Za-z0-9_.]*<keyword>[A-Za-z0-9_.]*[ \t]*[=:][ \t]*([^\s"'\x60#;,]{10,200})[ \t]*\r?$`
+ * (the value runs to the end of the line, or of the window, which the pattern sees as one).
  */
 const lineAssignment: Gate = (bytes, at, lineStart, end) => {
   let i = lineStart;
@@ -80,9 +82,16 @@ const lineAssignment: Gate = (bytes, at, lineStart, end) => {
   if (i >= end || (bytes[i] !== 0x3d && bytes[i] !== 0x3a)) return false;
   i++;
   while (i < end && (bytes[i] === SPACE || bytes[i] === TAB)) i++;
-  if (i >= end) return false;
-  const b = bytes[i]!;
-  return !(isSpace(b) && b < 0x80) && !isQuote(b) && b !== 0x23 && b !== 0x3b && b !== 0x2c;
+  // The value: at least 10 bytes (a character is one or more), then only blanks to the end.
+  const value = i;
+  for (; i < end; i++) {
+    const b = bytes[i]!;
+    if ((b < 0x80 && isSpace(b)) || isQuote(b) || b === 0x23 || b === 0x3b || b === 0x2c) break;
+  }
+  if (i - value < 10) return false;
+  while (i < end && (bytes[i] === SPACE || bytes[i] === TAB)) i++;
+  if (i < end && bytes[i] === 13) i++;
+  return i === end;
 };
 
 /** `user:password@` right after `://`: `[^:/?#\s"'@]+:[^@\s"'/]{3,}@`. */
