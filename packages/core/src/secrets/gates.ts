@@ -3,7 +3,7 @@
  * run there at all. The broad rules' keywords (`token`, `secret`, `password`, `://`) occur every
  * few hundred bytes of ordinary code; nearly every hit is `token.length` or `https://host/path`,
  * which a gate turns away before a window is built or RE2 is called (on the benchmark corpus,
- * 99.99% of these hits).
+ * 98.6% of 1.47 million hits).
  *
  * A gate is a necessary condition of its rule's pattern, never a filter of its own: wherever the
  * pattern can match through a keyword, the gate at that keyword says yes. It may say yes more often
