@@ -73,7 +73,7 @@ export function textLines(text: string, starts: number[] = lineStarts(text)): So
 export class ByteLines implements SourceLines {
   private starts?: number[];
   private ascii?: boolean;
-  private lastLine = 0;
+  private lastLine = -1;
   private lastText = '';
 
   constructor(readonly bytes: Buffer) {}
@@ -110,27 +110,19 @@ export class ByteLines implements SourceLines {
 
   lineIncludes(n: number, needle: string): boolean {
     const span = this.span(n);
-    if (!span || needle.length === 0) return span !== undefined;
-    // Find the needle's first byte (either case) natively, then compare the rest ignoring ASCII case.
+    if (!span) return false;
+    // Horspool's search with ASCII case folding: a minified line is a megabyte, and the needle
+    // (the ignore directive) is 16 bytes, so most bytes are skipped, none decoded.
     const bytes = this.bytes;
-    const [begin, end] = span;
-    const first = needle.charCodeAt(0);
-    const firstUpper = first >= 97 && first <= 122 ? first - 32 : first;
-    const last = end - needle.length;
-    let lower = nextIndex(bytes, first, begin, end);
-    let upper = firstUpper === first ? lower : nextIndex(bytes, firstUpper, begin, end);
-    for (;;) {
-      const i = Math.min(lower, upper);
-      if (i > last) return false;
-      let k = 1;
-      for (; k < needle.length; k++) {
-        const b = bytes[i + k]!;
-        if ((b >= 65 && b <= 90 ? b + 32 : b) !== needle.charCodeAt(k)) break;
-      }
-      if (k === needle.length) return true;
-      if (i === lower) lower = nextIndex(bytes, first, i + 1, end);
-      if (i === upper) upper = nextIndex(bytes, firstUpper, i + 1, end);
+    const m = needle.length;
+    if (m === 0) return true;
+    const shift = shiftTable(needle);
+    for (let i = span[0] + m - 1; i < span[1]; i += shift[fold(bytes[i]!)]!) {
+      let k = 0;
+      while (k < m && fold(bytes[i - k]!) === needle.charCodeAt(m - 1 - k)) k++;
+      if (k === m) return true;
     }
+    return false;
   }
 
   private isAscii(): boolean {
@@ -164,8 +156,21 @@ export class ByteLines implements SourceLines {
   }
 }
 
-/** Index of the next `byte` in bytes [from, end), or `end`. */
-function nextIndex(bytes: Buffer, byte: number, from: number, end: number): number {
-  const i = bytes.indexOf(byte, from);
-  return i < 0 || i > end ? end : i;
+/** ASCII upper case to lower case; other bytes as they are. */
+function fold(b: number): number {
+  return b >= 65 && b <= 90 ? b + 32 : b;
+}
+
+const shiftTables = new Map<string, Uint8Array>();
+
+/** Horspool's bad-character table of a lower-case ASCII needle (a longer one than 255 bytes moves one byte at a time). */
+function shiftTable(needle: string): Uint8Array {
+  let table = shiftTables.get(needle);
+  if (!table) {
+    const m = needle.length;
+    table = new Uint8Array(256).fill(m > 255 ? 1 : m);
+    if (m <= 255) for (let k = 0; k < m - 1; k++) table[needle.charCodeAt(k)] = m - 1 - k;
+    shiftTables.set(needle, table);
+  }
+  return table;
 }

@@ -140,6 +140,8 @@ export class SecretEngine {
   private readonly automaton: KeywordAutomaton;
   /** Scratch space of `scan`, indexed by rule (emptied again before `scan` returns). */
   private readonly windowLists: (number[] | undefined)[] = [];
+  /** Where `searchJoined` puts a rule's windows back to back (grown as needed, never shrunk). */
+  private joinScratch = Buffer.allocUnsafe(0);
   private readonly meta = new Map<string, RuleMeta>();
   /** 0 specific, 1 `generic`, 2 `fallback`: a match is dropped where one of a lower rank overlaps it. */
   private readonly ranks = new Map<string, number>();
@@ -194,7 +196,8 @@ export class SecretEngine {
    */
   scanBytes(bytes: Buffer): SecretMatch[] {
     const hits = this.automaton.scan(bytes);
-    if (hits.ends.length === 0) return [];
+    if (hits.count === 0) return [];
+    const { ends, states, lineBreaks } = hits;
     const n = bytes.length;
     // Per rule index: its merged windows [start, end) as a flat list; `touched` lists the rules hit.
     const windows = this.windowLists;
@@ -202,14 +205,14 @@ export class SecretEngine {
     const compiled = this.compiled;
     const outputs = this.automaton.outputs;
     let lineEnd = -1; // end of the line of the current hit (index of its '\n', or n)
-    for (let h = 0; h < hits.ends.length; h++) {
-      const pos = hits.ends[h]!;
-      const lineStart = hits.lineBreaks[h]! + 1;
+    for (let h = 0; h < hits.count; h++) {
+      const pos = ends[h]!;
+      const lineStart = lineBreaks[h]! + 1;
       if (lineEnd < pos) {
         lineEnd = bytes.indexOf(10, pos);
         if (lineEnd < 0) lineEnd = n;
       }
-      const rulesHere = outputs[hits.states[h]!]!;
+      const rulesHere = outputs[states[h]!]!;
       for (let k = 0; k < rulesHere.length; k++) {
         const ri = rulesHere[k]!;
         const c = compiled[ri]!;
@@ -300,18 +303,29 @@ export class SecretEngine {
     const count = list.length / 2;
     const offsets = new Array<number>(count);
     const lengths = new Array<number>(count);
-    const views: Buffer[] = [];
-    let at = 0;
-    for (let k = 0; k < count; k++) {
-      const ws = list[2 * k]!;
-      const we = list[2 * k + 1]!;
-      offsets[k] = at;
-      lengths[k] = we - ws;
-      if (k > 0) views.push(JOIN_BYTES);
-      views.push(bytes.subarray(ws, we));
-      at += we - ws + JOIN_BYTES.length;
+    let joined: Buffer;
+    if (count === 1) joined = bytes.subarray(list[0]!, list[1]!);
+    else {
+      // Copied back to back into one scratch buffer, reused by every call (RE2 reads it in place).
+      let total = 0;
+      for (let k = 0; k < count; k++) total += list[2 * k + 1]! - list[2 * k]! + JOIN_BYTES.length;
+      if (this.joinScratch.length < total) this.joinScratch = Buffer.allocUnsafe(Math.max(total, 2 * this.joinScratch.length));
+      const scratch = this.joinScratch;
+      let at = 0;
+      for (let k = 0; k < count; k++) {
+        const ws = list[2 * k]!;
+        const we = list[2 * k + 1]!;
+        if (k > 0) at += JOIN_BYTES.copy(scratch, at);
+        offsets[k] = at;
+        lengths[k] = we - ws;
+        at += bytes.copy(scratch, at, ws, we);
+      }
+      joined = scratch.subarray(0, at);
     }
-    const joined = views.length === 1 ? views[0]! : Buffer.concat(views, at - JOIN_BYTES.length);
+    if (count === 1) {
+      offsets[0] = 0;
+      lengths[0] = joined.length;
+    }
     const found: SecretMatch[] = [];
     regex.lastIndex = 0;
     let k = 0;

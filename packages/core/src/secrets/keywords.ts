@@ -6,13 +6,18 @@
  * is found in it (decoding a large file costs more than this whole pass).
  */
 
+/**
+ * The hits of one scan, in increasing order: entries [0, count) of each array. The arrays belong
+ * to the automaton and are overwritten by its next scan (no garbage per file).
+ */
 export interface KeywordHits {
-  /** Offset just past the keyword's last character, in increasing order. */
-  ends: number[];
+  count: number;
+  /** Offset just past the keyword's last byte. */
+  ends: Int32Array;
   /** Automaton state at that offset (index into `outputs`). */
-  states: number[];
+  states: Int32Array;
   /** Offset of the last `\n` before the hit (-1 when none): the hit's line starts after it. */
-  lineBreaks: number[];
+  lineBreaks: Int32Array;
 }
 
 export class KeywordAutomaton {
@@ -102,11 +107,15 @@ export class KeywordAutomaton {
     this.outputs.forEach((o, s) => (this.hasOutput[s] = o.length > 0 ? 1 : 0));
   }
 
-  /** Every keyword occurrence in UTF-8 `bytes`, case-insensitively (ASCII), in one pass. Offsets are byte offsets. */
+  private hits: KeywordHits = { count: 0, ends: new Int32Array(1024), states: new Int32Array(1024), lineBreaks: new Int32Array(1024) };
+
+  /**
+   * Every keyword occurrence in UTF-8 `bytes`, case-insensitively (ASCII), in one pass. Offsets
+   * are byte offsets. The result is valid until the next call.
+   */
   scan(bytes: Uint8Array): KeywordHits {
-    const ends: number[] = [];
-    const states: number[] = [];
-    const lineBreaks: number[] = [];
+    let { ends, states, lineBreaks } = this.hits;
+    let count = 0;
     const classOf = this.classOf;
     const delta = this.delta;
     const classes = this.classes;
@@ -120,11 +129,26 @@ export class KeywordAutomaton {
       if (next >= 0) row = next;
       else {
         row = -next - 1;
-        ends.push(i + 1);
-        states.push(row / classes);
-        lineBreaks.push(lastBreak);
+        if (count === ends.length) ({ ends, states, lineBreaks } = this.grow());
+        ends[count] = i + 1;
+        states[count] = row / classes;
+        lineBreaks[count] = lastBreak;
+        count++;
       }
     }
-    return { ends, states, lineBreaks };
+    // (grow() may have replaced the arrays meanwhile.)
+    this.hits.count = count;
+    return this.hits;
+  }
+
+  private grow(): KeywordHits {
+    const h = this.hits;
+    const bigger = (a: Int32Array) => {
+      const b = new Int32Array(a.length * 2);
+      b.set(a);
+      return b;
+    };
+    this.hits = { count: h.count, ends: bigger(h.ends), states: bigger(h.states), lineBreaks: bigger(h.lineBreaks) };
+    return this.hits;
   }
 }

@@ -111,7 +111,7 @@ describe('KeywordAutomaton', () => {
   it('finds every occurrence, overlapping ones included, case-insensitively, with its line start', () => {
     const ac = new KeywordAutomaton(['he', 'she', 'hers'], [[0], [1], [2]]);
     const hits = ac.scan(Buffer.from('x\nuSHErs'));
-    const found = hits.ends.map((end, i) => [end, ac.outputs[hits.states[i]!], hits.lineBreaks[i]]);
+    const found = Array.from(hits.ends.subarray(0, hits.count), (end, i) => [end, ac.outputs[hits.states[i]!], hits.lineBreaks[i]]);
     expect(found).toEqual([
       [6, [0, 1], 1], // "sHE" ends both "she" and "he"
       [8, [2], 1], // "hErs"
@@ -122,8 +122,17 @@ describe('KeywordAutomaton', () => {
     const ac = new KeywordAutomaton(['key'], [[0]]);
     // "é" is two bytes; "K" after it still starts a keyword; Latin-1 "ÿ" bytes (0xff) are no letter.
     const hits = ac.scan(Buffer.from('é\nKEY ÿkey'));
-    expect(hits.ends).toEqual([6, 12]);
-    expect(hits.lineBreaks).toEqual([2, 2]);
+    expect([...hits.ends.subarray(0, hits.count)]).toEqual([6, 12]);
+    expect([...hits.lineBreaks.subarray(0, hits.count)]).toEqual([2, 2]);
+  });
+
+  it('keeps every hit when there are more than its first arrays hold, and forgets them at the next scan', () => {
+    const ac = new KeywordAutomaton(['ab'], [[0]]);
+    const hits = ac.scan(Buffer.from('ab\n'.repeat(5000)));
+    expect(hits.count).toBe(5000);
+    expect(hits.ends[4999]).toBe(5000 * 3 - 1);
+    expect(hits.lineBreaks[4999]).toBe(4998 * 3 + 2);
+    expect(ac.scan(Buffer.from('xx ab')).count).toBe(1);
   });
 });
 
