@@ -1,12 +1,13 @@
 /**
- * The scan's worker_threads pool: one worker per core (or `--jobs`), each compiling the catalog
- * and initialising the scanners once. Discovered files go out in batches; each worker holds at
- * most MAX_QUEUED batches, and discovery is only pulled when a worker has room, so memory stays
- * flat however large the tree. A worker takes about half a second of CPU to boot (modules,
- * catalog, IaC scanners), which is what scanning ~15 MB costs: so the main thread scans the first
- * POOL_AFTER_BYTES itself, starts the workers only when more remains, and keeps scanning while they
- * boot. Small scans (a pre-commit hook, a project) and `--jobs 1` never start a worker. A large
- * input (its first discovered files add up to EAGER_POOL_BYTES) starts them at once instead.
+ * The scan's threads: `--jobs` of them scan (default: one per core), the main thread and
+ * `jobs - 1` worker_threads, each worker compiling the catalog and initialising the scanners
+ * once. Discovered files go out in batches; each worker holds at most MAX_QUEUED batches, and the
+ * main thread scans a batch itself whenever no worker has room, so no core waits and memory stays
+ * flat however large the tree. A worker takes about a quarter of a second of CPU to boot (modules,
+ * catalog), what scanning ~20 MB costs: so the main thread scans the first POOL_AFTER_BYTES alone
+ * and starts the workers only when more remains. Small scans (a pre-commit hook, a project) and
+ * `--jobs 1` never start a worker. A large input (its first discovered files add up to
+ * EAGER_POOL_BYTES) starts them at once instead.
  */
 import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -19,12 +20,12 @@ import type { BatchFile, BatchResult, WorkerInit, WorkerMessage } from './protoc
 import { scanBatch } from './scan-batch.js';
 
 export const BATCH_FILES = 24;
-const MAX_QUEUED = 2;
+const MAX_QUEUED = 4;
 /** Bytes the main thread scans before it starts workers (LEAKGUARD_POOL_AFTER_BYTES overrides, for tests). */
-export const POOL_AFTER_BYTES = Number(process.env.LEAKGUARD_POOL_AFTER_BYTES ?? 16 * 1048576);
+export const POOL_AFTER_BYTES = Number(process.env.LEAKGUARD_POOL_AFTER_BYTES ?? 32 * 1048576);
 
 /** Discovered bytes from which the main thread leaves all scanning to the workers (see `sized`). */
-const EAGER_POOL_BYTES = 4 * POOL_AFTER_BYTES;
+const EAGER_POOL_BYTES = (3 * POOL_AFTER_BYTES) / 2;
 
 export interface PoolOptions {
   jobs: number;
@@ -76,7 +77,8 @@ export async function scanFiles(files: AsyncIterable<DiscoveredFile>, options: P
   };
   const workers: PoolWorker[] = [];
   const startWorkers = () => {
-    for (let i = 0; i < options.jobs; i++) {
+    // The main thread is one of the `jobs` scanning threads.
+    for (let i = 0; i < options.jobs - 1; i++) {
       const init: WorkerInit = { config: options.config, maxBytes: options.maxBytes };
       const pw: PoolWorker = { worker: new Worker(script!, { workerData: init }), queued: new Map(), ready: false, alive: true };
       const die = (reason: string) => {
@@ -105,13 +107,7 @@ export async function scanFiles(files: AsyncIterable<DiscoveredFile>, options: P
   let started = false;
   /** Files held back while the discovered input is sized (bounds the wait on a tree of tiny files). */
   const SIZE_AHEAD_FILES = 4096;
-  /**
-   * Workers start at once, and the main thread scans nothing (it never builds its scanners), when
-   * the first discovered files already add up to EAGER_POOL_BYTES: on a large input the main
-   * thread's own scanner setup and its scanning beside booting workers cost more than they save
-   * (200 MB, 2 jobs: 2.97 s -> 2.82 s). On a mid-size input (22 MB) they still pay off.
-   */
-  let eager = false;
+  /** Workers start at once when the first discovered files already add up to EAGER_POOL_BYTES. */
   async function* sized(): AsyncGenerator<DiscoveredFile> {
     const it = files[Symbol.asyncIterator]();
     const held: DiscoveredFile[] = [];
@@ -126,7 +122,6 @@ export async function scanFiles(files: AsyncIterable<DiscoveredFile>, options: P
         held.push(r.value);
         bytes += await stat(r.value.absolute).then((s) => s.size, () => 0);
         if (bytes >= EAGER_POOL_BYTES) {
-          eager = true;
           started = true;
           startWorkers();
           break;
@@ -161,8 +156,8 @@ export async function scanFiles(files: AsyncIterable<DiscoveredFile>, options: P
         return;
       }
       // (With LEAKGUARD_POOL_AFTER_BYTES=0 everything goes to the workers, for tests.)
-      if (live.length === 0 || (ready.length < live.length && POOL_AFTER_BYTES > 0 && !eager)) {
-        // No worker yet, or some still booting: scan this batch here, then let their messages in.
+      if (live.length === 0 || POOL_AFTER_BYTES > 0) {
+        // No worker, or none with room: scan this batch here, then let their messages in.
         await inProcess(batch);
         keptInMain++;
         if (live.length > 0) await new Promise<void>((resolve) => setImmediate(resolve));

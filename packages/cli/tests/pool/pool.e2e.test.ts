@@ -26,14 +26,18 @@ function bigProject(): string {
   return files as never;
 }
 
-function scan(cwd: string, jobs: string): Report {
-  // LEAKGUARD_POOL_AFTER_BYTES=0: start the workers at once (by default the main thread scans the
-  // first 16 MB itself, more than this project has).
-  const run = runCli(['scan', '.', '-f', 'json', '-q', '--fail-on', 'none', '--max-file-size', '1', '--jobs', jobs], { cwd, env: { LEAKGUARD_POOL_AFTER_BYTES: '0', LEAKGUARD_POOL_DEBUG: '1' } });
+/**
+ * `--jobs N` scans with N threads: the main thread and N - 1 workers. LEAKGUARD_POOL_AFTER_BYTES=0
+ * starts the workers at once and gives them every batch (by default the main thread scans the
+ * first 16 MB alone, more than this project has); `afterBytes` = 1 starts them after the first
+ * batch and lets the main thread go on scanning beside them.
+ */
+function scan(cwd: string, jobs: string, afterBytes = '0'): Report {
+  const run = runCli(['scan', '.', '-f', 'json', '-q', '--fail-on', 'none', '--max-file-size', '1', '--jobs', jobs], { cwd, env: { LEAKGUARD_POOL_AFTER_BYTES: afterBytes, LEAKGUARD_POOL_DEBUG: '1' } });
   expect(run.status, run.stderr).toBe(0);
   const pool = /pool: (\d+) workers, (\d+) batches to workers/.exec(run.stderr);
-  expect(Number(pool?.[1]), run.stderr).toBe(jobs === '1' ? 0 : Number(jobs));
-  if (jobs !== '1') expect(Number(pool?.[2])).toBeGreaterThan(0);
+  expect(Number(pool?.[1]), run.stderr).toBe(Number(jobs) - 1);
+  if (jobs !== '1' && afterBytes === '0') expect(Number(pool?.[2])).toBeGreaterThan(0);
   return JSON.parse(run.stdout) as Report;
 }
 
@@ -41,6 +45,8 @@ describe('the worker pool', () => {
   const root = makeProject(bigProject() as unknown as Record<string, string>);
   const one = scan(root, '1');
   const two = scan(root, '2');
+  const three = scan(root, '3');
+  const shared = scan(root, '2', '1');
   const key = (r: Report) => r.findings.map((f) => `${f.ruleId} ${f.location.path}:${f.location.startLine}:${f.location.startColumn} ${f.fingerprint}`);
 
   it('finds every planted secret, at its line and column', () => {
@@ -51,8 +57,10 @@ describe('the worker pool', () => {
     expect(two.findings[0]!.location).toMatchObject({ startLine: 41, startColumn: 17 });
   });
 
-  it('reports the same findings, in the same order, with 1 and 2 threads', () => {
+  it('reports the same findings, in the same order, with 1, 2 and 3 threads, and with the main thread scanning beside a worker', () => {
     expect(key(two)).toEqual(key(one));
+    expect(key(three)).toEqual(key(one));
+    expect(key(shared)).toEqual(key(one));
     expect(two.summary).toMatchObject({ filesScanned: 150, filesSkipped: 2 });
     expect(one.summary).toMatchObject({ filesScanned: 150, filesSkipped: 2 });
   });
