@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { parse, YAMLParseError } from 'yaml';
+import { yaml } from './yaml.js';
 import type { Level } from './finding.js';
 import { safeParserMessage } from './redact.js';
 import { levelForSeverity, RULE_FAMILIES, type Severity } from './rule-meta.js';
@@ -44,9 +44,9 @@ export function emptyConfig(): LeakguardConfig {
 export function parseConfig(text: string, source: string): LeakguardConfig {
   let raw: unknown;
   try {
-    raw = parse(text, { maxAliasCount: 100 });
+    raw = yaml().parse(text, { maxAliasCount: 100 });
   } catch (error) {
-    const where = error instanceof YAMLParseError && error.linePos ? `:${error.linePos[0].line}:${error.linePos[0].col}` : '';
+    const where = error instanceof yaml().YAMLParseError && error.linePos ? `:${error.linePos[0].line}:${error.linePos[0].col}` : '';
     throw new ConfigError(`${source}${where}: not valid YAML (${safeParserMessage(error instanceof Error ? error.message : String(error), 'YAML error')})`);
   }
   const config = emptyConfig();

@@ -25,3 +25,4 @@ export * from './env/names.js';
 export * from './iam/judge.js';
 export * from './suppress/inline.js';
 export * from './checks/judge.js';
+export * from './yaml.js';

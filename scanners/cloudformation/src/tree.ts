@@ -5,8 +5,8 @@
  * positions. Aliases are expanded with a budget and nesting is bounded: an alias bomb or a
  * pathological document stops with an error instead of eating the memory.
  */
-import { safeParserMessage } from '@leakguard/core';
-import YAML, { isAlias, isMap, isScalar, isSeq, type Node as YNode } from 'yaml';
+import { safeParserMessage, yaml } from '@leakguard/core';
+import type { Document, Node as YNode } from 'yaml';
 
 export interface Span {
   start: number;
@@ -104,9 +104,11 @@ class LimitError extends Error {
 
 /** Parses YAML (or JSON, a subset of YAML 1.2) into the positioned tree. */
 export function parseTree(text: string, limits: ParseLimits = DEFAULT_LIMITS): ParsedDoc {
-  let doc: YAML.Document.Parsed;
+  // Loaded on the first template (see core's yaml.ts): most scans have none.
+  const { isAlias, isMap, isScalar, isSeq, parseDocument } = yaml();
+  let doc: Document.Parsed;
   try {
-    doc = YAML.parseDocument(text, { customTags: CUSTOM_TAGS, uniqueKeys: false, strict: false, prettyErrors: false });
+    doc = parseDocument(text, { customTags: CUSTOM_TAGS, uniqueKeys: false, strict: false, prettyErrors: false });
   } catch (error) {
     return { problems: [{ message: error instanceof Error ? error.message : String(error), offset: 0 }] };
   }

@@ -5,7 +5,7 @@
  */
 import { createRequire } from 'node:module';
 import { lineStarts, type Region } from '@leakguard/core';
-import { Language, Parser, type Node as TSNode } from 'web-tree-sitter';
+import type { Parser, Node as TSNode } from 'web-tree-sitter';
 import { fastParseHcl } from './fast-hcl.js';
 import { flushHeredoc, gapBreaksLine, unescapeHeredoc, unescapeQuoted } from './hcl-text.js';
 import type { HAttr, HBlock, HBody, HExpr, HFile, ParseError } from './model.js';
@@ -13,10 +13,11 @@ import type { HAttr, HBlock, HBody, HExpr, HFile, ParseError } from './model.js'
 let parser: Parser | undefined;
 let loading: Promise<void> | undefined;
 
-/** Loads web-tree-sitter and the Terraform grammar once per process. */
+/** Loads web-tree-sitter (imported here, not at start-up: a scan without Terraform never needs it) and the Terraform grammar once per process. */
 export function initHcl(): Promise<void> {
   loading ??= (async () => {
     const require = createRequire(import.meta.url);
+    const { Language, Parser } = await import('web-tree-sitter');
     await Parser.init();
     const language = await Language.load(require.resolve('@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm'));
     const p = new Parser();

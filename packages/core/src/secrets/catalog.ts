@@ -5,9 +5,9 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { threadId } from 'node:worker_threads';
-import { parse } from 'yaml';
 import { catalogDir } from '@leakguard/rules';
 import type { Severity } from '../rule-meta.js';
+import { yaml } from '../yaml.js';
 import { GATES } from './gates.js';
 import { VALIDATORS } from './validators.js';
 
@@ -187,7 +187,7 @@ function readDocs(dir: string, files: string[], useCache: boolean): [string, unk
       // no cache yet, or unreadable: parse the YAML
     }
   }
-  const docs = files.map((file): [string, unknown] => [file, parse(readFileSync(join(dir, file), 'utf8'))]);
+  const docs = files.map((file): [string, unknown] => [file, yaml().parse(readFileSync(join(dir, file), 'utf8'))]);
   if (useCache) {
     try {
       mkdirSync(dirname(cachePath), { recursive: true });
