@@ -28,11 +28,13 @@ describe.each(TEXTS)('ByteLines on %s', (_what, text) => {
   it('places byte offsets at the same lines and UTF-16 columns as the text offsets', () => {
     const buffer = Buffer.from(text, 'utf8');
     const starts = lineStarts(text);
-    // Every character boundary: its byte offset and its UTF-16 offset.
+    // Every character boundary (every 97th on the long line): its byte offset and its UTF-16 offset.
+    const step = text.length > 2000 ? 97 : 1;
     let byte = 0;
     let unit = 0;
+    let i = 0;
     for (const ch of [...text, '']) {
-      expect(bytes.region(byte, byte)).toEqual(regionOf(starts, unit, unit));
+      if (i++ % step === 0 || ch === '') expect(bytes.region(byte, byte)).toEqual(regionOf(starts, unit, unit));
       byte += Buffer.byteLength(ch);
       unit += ch.length;
     }

@@ -232,6 +232,14 @@ describe('the engine reads bytes: offsets, decoding and multi-byte text', () => 
     expect(drafts).toEqual(engines[name].draftsFor(text));
   });
 
+  it('places a secret after invalid UTF-8 (a Latin-1 file) as in the decoded text, where each bad byte is U+FFFD', () => {
+    const latin1 = Buffer.concat([Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a, 0xff, 0xfe, 0x20]), Buffer.from('u = "postgres://app:Pw9s2LkQz7Xv@db.internal/x"'), Buffer.from([0xe9])]);
+    const decoded = latin1.toString('utf8');
+    const drafts = engines.re2.draftsForBytes(new ByteLines(latin1));
+    expect(drafts.map((d) => d.secret)).toEqual(['Pw9s2LkQz7Xv']);
+    expect(drafts).toEqual(engines.re2.draftsFor(decoded));
+  });
+
   it('never starts a window inside a multi-byte character', () => {
     // The window before the keyword starts 96 bytes back: here, in the middle of a 3-byte character.
     const custom = rule({ id: 'secret/test-any', keywords: ['marker'], pattern: '([^ ]{4,})marker', before: 95 });
