@@ -29,6 +29,8 @@ export const REFERENCE_SUFFIXES = [
   ['vault', 'name'], ['secret', 'uri'], ['secret', 'url'], ['secret', 'version'], ['version', 'name'], ['path'], ['ref'],
   ['id'], ['name'], ['file'], ['location'], ['url'], ['uri'], ['endpoint'], ['host'], ['region'], ['header'], ['type'],
   ['length'], ['len'], ['ttl'], ['expiry'], ['expires'], ['expiration'], ['enabled'], ['required'], ['count'], ['timeout'],
+  // lists of references: `validCredentialNames`, `SECRET_ARNS`, `tokenIds`
+  ['arns'], ['ids'], ['names'], ['paths'], ['urls'], ['uris'], ['types'], ['refs'],
 ];
 
 /** Splits `DB_PASSWORD`, `dbPassword`, `db-password`, `db.password` into lower-case words. */
@@ -108,10 +110,18 @@ export function isDescriptiveName(name: string): boolean {
   );
 }
 
+/**
+ * Names that read like secrets but that an SDK documents as a setting: Azure Identity's
+ * `AZURE_TOKEN_CREDENTIALS` picks the credential `DefaultAzureCredential` uses (`dev`, `prod`, or
+ * one credential's name). Words joined by `_`.
+ */
+export const KNOWN_SETTINGS = ['azure_token_credentials'];
+
 /** True when the name says it holds a secret value (and is not a reference name). */
 export function isSecretLikeName(name: string, options: { extraWords?: string[]; referenceSuffixes?: string[][] } = {}): boolean {
   const words = nameWords(name);
   if (words.length === 0 || isReferenceName(name, options.referenceSuffixes)) return false;
+  if (KNOWN_SETTINGS.includes(words.join('_'))) return false;
   if (isDescriptiveName(name)) return false;
   const single = new Set([...SECRET_WORDS, ...(options.extraWords ?? [])]);
   // `pass` is a secret only as the last word (`DB_PASS`, `mongoPass`), not in `passThrough` / `$passData`.

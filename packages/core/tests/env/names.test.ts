@@ -20,6 +20,8 @@ describe('isSecretLikeName', () => {
     'DB_PASS', 'mongoPass', 'pass',
     // near-misses of the descriptive rules: a describing word before the secret word does not describe it
     'validationToken', 'createdBy_password', 'ACCESS_KEY', 'access_key_secret', 'hashSecret',
+    // near-misses of the known settings
+    'AZURE_TOKEN', 'AZURE_CREDENTIALS', 'AZURE_TOKEN_CREDENTIALS_SECRET',
   ])('%s holds a secret', (name) => expect(isSecretLikeName(name)).toBe(true));
 
   it.each([
@@ -43,6 +45,10 @@ describe('isSecretLikeName', () => {
     'login_profile_encrypted_password', 'access_key_encrypted_secret', 'access_key_encrypted_ses_smtp_password_v4',
     'ENCRYPTED_DB_PASSWORD', 'manageMasterUserPassword', 'generateSecret', 'rotateMasterUserPassword',
     'refreshTokenRotationGracePeriod', 'TOKEN_VALIDITY_UNITS', 'idTokenValidity',
+    // documented SDK settings: Azure Identity's credential selector
+    'AZURE_TOKEN_CREDENTIALS',
+    // lists of references
+    'validCredentialNames', 'SECRET_ARNS', 'tokenIds', 'passwordPaths',
   ])('%s does not hold a secret', (name) => expect(isSecretLikeName(name)).toBe(false));
 });
 

@@ -110,11 +110,8 @@ export default createRule<Options, MessageIds>({
       },
       ThrowStatement(node: TSESTree.ThrowStatement) {
         const arg = unwrap(node.argument);
-        if (arg.type === AST_NODE_TYPES.NewExpression || arg.type === AST_NODE_TYPES.CallExpression) {
-          for (const a of arg.arguments) check(a, 'an error', 'secretInError');
-          return;
-        }
-        check(arg, 'an error', 'secretInError');
+        const args = arg.type === AST_NODE_TYPES.NewExpression || arg.type === AST_NODE_TYPES.CallExpression ? arg.arguments : [arg];
+        for (const a of args) if (!isParseErrorAboutToken(a, flow)) check(a, 'an error', 'secretInError');
       },
     };
   },
@@ -127,4 +124,26 @@ function handlerOwns(node: TSESTree.Node, handler: TSESTree.Node): boolean {
     if (n.type === AST_NODE_TYPES.ArrowFunctionExpression || n.type === AST_NODE_TYPES.FunctionExpression || n.type === AST_NODE_TYPES.FunctionDeclaration) return false;
   }
   return false;
+}
+
+/** The wording of a parser's error about what it met: `Unexpected token`, `Expected ')', got`, `Unknown word`. */
+const PARSE_ERROR_WORDING = /\b(?:un)?expected\b|\bunknown (?:word|character|token)\b|\bunterminated\b|\bsyntax error\b/i;
+
+/**
+ * `throw new Error("Unexpected token " + token)`: a lexer's token, named only `token`, in a
+ * message worded like a parse error. (`Invalid token ${token}` is still reported: an auth check
+ * that puts the credential in its error is the leak this rule is for.)
+ */
+function isParseErrorAboutToken(node: TSESTree.Node, flow: SecretFlow): boolean {
+  const t = flow.of(node);
+  return t.kind === 'secret' && t.source === 'token' && PARSE_ERROR_WORDING.test(literalText(node));
+}
+
+/** The literal text of a message built with `+` and templates. */
+function literalText(node: TSESTree.Node): string {
+  const n = unwrap(node);
+  if (n.type === AST_NODE_TYPES.Literal) return typeof n.value === 'string' ? n.value : '';
+  if (n.type === AST_NODE_TYPES.TemplateLiteral) return n.quasis.map((q) => q.value.cooked ?? '').join(' ');
+  if (n.type === AST_NODE_TYPES.BinaryExpression && n.operator === '+') return `${literalText(n.left)} ${literalText(n.right)}`;
+  return '';
 }

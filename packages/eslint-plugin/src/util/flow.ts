@@ -242,7 +242,9 @@ export class SecretFlow {
     if (this.envRoot(node)) return secret(`the whole ${dottedName(node)}`);
     if (prop === 'length' || prop === 'size' || prop === 'byteLength') return CLEAN;
     const obj = this.of(node.object);
-    if (obj.kind === 'secret') return prop !== undefined && SAFE_PROPERTIES.has(prop) ? CLEAN : obj;
+    // A property whose name refers to something (`oAuth.defaultRedirectUri`, `authResult.authorizationType`,
+    // `secret.arn`) is not the secret, even on a secret-like object.
+    if (obj.kind === 'secret') return prop !== undefined && (SAFE_PROPERTIES.has(prop) || this.names.reference(prop)) ? CLEAN : obj;
     if (prop === undefined) return UNKNOWN;
     if (this.names.reference(prop)) return CLEAN;
     if (isEnumMember(node, prop)) return CLEAN;
@@ -376,8 +378,9 @@ export class SecretFlow {
 
   /**
    * `token` in a lexer or parser is a syntax token, not a credential: a name-only `token` whose
-   * uses read `.type`, `.kind`, `.offset`... is one. (A credential is a string; an OAuth token
-   * response is read for `.access_token`, which does not count.)
+   * uses read `.type`, `.kind`, `.offset`... or an element by number (`token[0] === 'word'`, a
+   * tokenizer's tuple) is one. (A credential is a string; an OAuth token response is read for
+   * `.access_token`, which does not count.)
    */
   private isSyntaxToken(variable: TSESLint.Scope.Variable): boolean {
     const words = nameWords(variable.name);
@@ -385,6 +388,7 @@ export class SecretFlow {
     return variable.references.some((ref) => {
       const parent = ref.identifier.parent;
       if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== ref.identifier) return false;
+      if (parent.computed) return parent.property.type === AST_NODE_TYPES.Literal && typeof parent.property.value === 'number';
       const prop = propertyName(parent);
       return prop !== undefined && SYNTAX_TOKEN_PROPERTIES.has(prop);
     });
@@ -489,3 +493,4 @@ export const flowOptionsSchema = {
   },
   maskFunctions: { type: 'array', items: { type: 'string' }, description: 'Names of your functions that mask a value.' },
 } as const;
+

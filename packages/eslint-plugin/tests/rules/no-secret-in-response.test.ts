@@ -41,6 +41,14 @@ ruleTester.run('no-secret-in-response', rule, {
     { code: "throw new Error(`cannot set trustStore when mode is '${MutualAuthenticationMode.PASS_THROUGH}'`);" },
     { code: "throw new Error(`${ClientPasswordAuthType.MYSQL_NATIVE_PASSWORD} requires MySQL`);" },
     { code: 'throw new Error(StorageExceptionMessages.HMAC_SERVICE_ACCOUNT);' },
+    // Lexers' and parsers' tokens (type-check, postcss): a parse error's wording, or a token read as a tuple.
+    { code: "function consumeIdent(tokens) { var token = peek(tokens); if (!re.test(token)) throw new Error(\"Expected text, got '\" + token + \"' instead.\"); }" },
+    { code: 'function parse(token) { throw new Error(`Unexpected token ${token}`); }' },
+    { code: "function unknownWord(token) { throw new Error('Unknown word ' + token); }" },
+    { code: "function unclosed(token) { if (token[0] === 'word') throw this.input.error('Unclosed block', { offset: token[2] }); }" },
+    // A setting read from a secret-like object is not the secret (aws-cdk-lib).
+    { code: 'throw new ValidationError(`defaultRedirectUri must match the pattern, got ${props.oAuth.defaultRedirectUri}`);' },
+    { code: "throw new Error(`authorizationType should be AWS_IAM or JWT but was '${this.authBindResult.authorizationType}'`);" },
     // Hashed values.
     { code: "res.send(createHash('sha256').update(process.env.API_KEY).digest('hex'));" },
     // Test files.
@@ -88,6 +96,11 @@ ruleTester.run('no-secret-in-response', rule, {
     { code: "const { SecretString } = await sm.send(new GetSecretValueCommand({ SecretId })); if (!valid(SecretString)) throw new Error('invalid secret: ' + SecretString);", errors: ['secretInError'] },
     { code: 'function check(password) { if (weak(password)) throw new ValidationError(`weak password ${password}`); }', errors: ['secretInError'] },
     { code: 'throw process.env.DB_PASSWORD;', errors: ['secretInError'] },
+    // Near-misses of the parser and setting cases: an auth check's wording, a named token, the object itself.
+    { code: 'function verify(token) { if (!ok(token)) throw new Error(`Invalid token ${token}`); }', errors: ['secretInError'] },
+    { code: 'function parse(apiToken) { throw new Error(`Unexpected token ${apiToken}`); }', errors: ['secretInError'] },
+    { code: 'throw new ValidationError(`bad OAuth settings ${JSON.stringify(props.oAuth)}`);', errors: ['secretInError'] },
+    { code: 'throw new Error(`bad client secret ${props.oAuth.clientSecret}`);', errors: ['secretInError'] },
     // Test files when asked.
     { code: "app.get('/k', (req, res) => res.send(process.env.API_KEY));", filename: 'src/app.test.js', options: [{ ignoreTestFiles: false }], errors: ['secretInResponse'] },
     // TypeScript only.
