@@ -4,7 +4,7 @@
  * files; commits, lines and presentAtHead checked in JSON, text and SARIF; git failures exit 2.
  */
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './support/cli.js';
@@ -341,5 +341,25 @@ describe('leakguard history: worker threads', () => {
     const one = run('1');
     expect(one).toHaveLength(18);
     expect(run('2')).toEqual(one);
+  });
+
+  it('a blob a worker cannot read (corrupt repository) is exit 2 with git\'s error, not a crash or a clean result', () => {
+    const big = TestRepo.init();
+    for (let c = 0; c < 2; c++) {
+      const files: Record<string, string> = {};
+      for (let i = 0; i < 200; i++) files[`src/f${i}.js`] = `// rev ${c}\nexport const v = ${i};\n`;
+      big.commit(`commit ${c}`, files);
+    }
+    const packDir = join(big.dir, '.git', 'objects', 'pack');
+    for (const p of existsSync(packDir) ? readdirSync(packDir).filter((f) => f.endsWith('.pack')) : []) {
+      execFileSync('sh', ['-c', `mv "${join(packDir, p)}" "${big.dir}/x.pack" && rm -f "${packDir}"/*.idx && git -C "${big.dir}" unpack-objects -q < "${big.dir}/x.pack"`]);
+    }
+    // The last new blob of the walk: read by a worker (more than the in-process threshold came first).
+    const blob = big.git('rev-parse', 'HEAD:src/f199.js');
+    rmSync(join(big.dir, '.git', 'objects', blob.slice(0, 2), blob.slice(2)));
+    const r = runCli(['history', '.', '--format', 'json', '--jobs', '2'], { cwd: big.dir });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/git error: .*(missing|corrupt|unable|bad object)/i);
+    expect(r.stdout).toBe('');
   });
 });

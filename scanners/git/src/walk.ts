@@ -23,6 +23,19 @@ export interface HistoryOptions {
   maxBlobBytes?: number;
   /** How many blob reads may be in flight at once. */
   lookAhead?: number;
+  /**
+   * False: read no blob contents, yield each new blob as a `ref` (object id, path, commit) for the
+   * caller to read where it scans (history's workers each run their own `git cat-file --batch`, so
+   * blob bytes never pass through the walking thread). `maxBlobBytes` is then the reader's to apply.
+   */
+  contents?: boolean;
+}
+
+/** A new blob whose content the caller reads (`contents: false`). */
+export interface HistoryBlobRef {
+  oid: string;
+  path: string;
+  commit: CommitInfo;
 }
 
 export interface HistoryBlob {
@@ -34,6 +47,7 @@ export interface HistoryBlob {
 
 export type HistoryEvent =
   | { kind: 'blob'; blob: HistoryBlob }
+  | { kind: 'ref'; ref: HistoryBlobRef }
   | { kind: 'skipped'; reason: 'large' | 'excluded'; oid: string; path: string; size?: number; commit: CommitInfo }
   | { kind: 'commit'; commit: CommitInfo };
 
@@ -82,6 +96,10 @@ async function* events(options: HistoryOptions, revisions: string[]): AsyncGener
   const lookAhead = Math.max(1, options.lookAhead ?? 64);
   const maxBytes = options.maxBlobBytes ?? Number.POSITIVE_INFINITY;
   const seen = new Set<string>();
+  if (options.contents === false) {
+    yield* refs(options, revisions, seen);
+    return;
+  }
   const batch = new CatFileBatch(options.repo, maxBytes);
   type Queued = { oid: string; path: string; commit: CommitInfo; read: Promise<HistoryEvent> };
   const queue: Queued[] = [];
@@ -111,5 +129,22 @@ async function* events(options: HistoryOptions, revisions: string[]): AsyncGener
   } finally {
     await Promise.allSettled(queue.map((q) => q.read));
     await batch.close();
+  }
+}
+
+/** The walk without contents: commits and each new blob's id, path and introducing commit. */
+async function* refs(options: HistoryOptions, revisions: string[], seen: Set<string>): AsyncGenerator<HistoryEvent> {
+  const logOptions = options.maxCount === undefined ? { revisions } : { revisions, maxCount: options.maxCount };
+  for await (const { commit, blobs } of streamCommits(options.repo, logOptions)) {
+    yield { kind: 'commit', commit };
+    for (const { oid, path } of blobs) {
+      if (seen.has(oid)) continue;
+      if (options.skipPath?.(path)) {
+        yield { kind: 'skipped', reason: 'excluded', oid, path, commit };
+        continue;
+      }
+      seen.add(oid);
+      yield { kind: 'ref', ref: { oid, path, commit } };
+    }
   }
 }

@@ -44,6 +44,21 @@ describe('CatFileBatch', () => {
     await batch.close();
   });
 
+  it.each([
+    ['all present', ['one', 'two', 'three'], []],
+    ['a missing id in the middle fails that read alone', ['one', 'MISSING', 'three'], [1]],
+    ['an id that is not one is refused without reaching git', ['one', '--batch-all-objects', 'three'], [1]],
+  ])('readMany asks for several objects in one request, answered in order: %s', async (_name, items, failing) => {
+    const oids = items.map((c) => (c === 'MISSING' ? 'e'.repeat(40) : c.startsWith('-') ? c : hashObject(`${c}\n`)));
+    const batch = new CatFileBatch(repo);
+    const results = await Promise.allSettled(batch.readMany(oids));
+    await batch.close();
+    results.forEach((r, i) => {
+      if (failing.includes(i)) expect(r.status).toBe('rejected');
+      else expect(r.status === 'fulfilled' && r.value.data.toString()).toBe(`${items[i]}\n`);
+    });
+  });
+
   it('refuses what is not an object id (no option injection)', async () => {
     const batch = new CatFileBatch(repo);
     await expect(batch.read('--help')).rejects.toThrow(/not an object id/);

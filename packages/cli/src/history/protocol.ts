@@ -3,19 +3,28 @@ import type { Finding, LeakguardConfig, Notification } from '@leakguard/core';
 
 export interface BlobWorkerInit {
   config: LeakguardConfig;
+  /** The repository: each worker reads the blobs it is sent through its own `git cat-file --batch`. */
+  repo: string;
+  /** Blobs larger than this are not read (`large` outcome). */
+  maxBytes: number;
 }
 
-/** A batch of blobs: their bytes back to back in one transferred buffer. */
+/**
+ * A batch of blobs by object id (and the path each was introduced under). Only ids cross threads:
+ * the worker reads the contents itself, so the walking thread never copies or transfers blob bytes.
+ */
 export interface BlobBatch {
   type: 'batch';
   id: number;
+  oids: string[];
   paths: string[];
-  /** End offset of each blob in `bytes`. */
-  ends: number[];
-  bytes: Uint8Array;
 }
 
 export interface BlobOutcome {
+  /** The blob's size in bytes. */
+  size: number;
+  /** True when the blob was over the size limit and was not read. */
+  large?: boolean;
   /** True when the blob looked binary and was not scanned. */
   binary: boolean;
   findings: Finding[];
@@ -25,4 +34,5 @@ export interface BlobOutcome {
 export type BlobWorkerMessage =
   | { type: 'ready' }
   | { type: 'init-error'; message: string }
-  | { type: 'result'; id: number; outcomes: BlobOutcome[] };
+  /** `gitError`: reading a blob failed (a missing object, git ended): the whole history scan fails. */
+  | { type: 'result'; id: number; outcomes: BlobOutcome[]; gitError?: string };

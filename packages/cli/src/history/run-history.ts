@@ -15,15 +15,15 @@ import {
   type ScanReport,
 } from '@leakguard/core';
 import { availableParallelism } from 'node:os';
-import { walkHistory, type CommitInfo, type HistoryBlob } from '@leakguard/scanner-git';
+import { walkHistory, type CommitInfo } from '@leakguard/scanner-git';
 import type { Progress } from '../progress.js';
 import { createScanContext } from '../run-scan.js';
 import { BlobPool } from './blob-pool.js';
 import type { BlobOutcome } from './protocol.js';
 import { assembleReport } from '../assemble-report.js';
 
+/** Blobs per batch (ids only; a worker holds at most a few blobs' bytes at once, see scan-blobs.ts). */
 const BATCH_BLOBS = 32;
-const BATCH_BYTES = 2 * 1048576;
 /** Below this many blobs, starting workers (each compiles the catalog) costs more than it saves. */
 const WORKERS_AFTER_BLOBS = 256;
 
@@ -61,7 +61,8 @@ export async function runHistory(request: HistoryRequest): Promise<ScanReport & 
   const ctx = await createScanContext(request.config);
   const exclude = request.config.exclude.length > 0 ? ignore().add(request.config.exclude) : undefined;
   const maxBytes = Math.floor(request.maxFileSizeMb * 1048576);
-  const options: Parameters<typeof walkHistory>[0] = { repo, maxBlobBytes: maxBytes };
+  // The walk reads no contents: the blob pool does, in the threads that scan them.
+  const options: Parameters<typeof walkHistory>[0] = { repo, contents: false };
   if (exclude) options.skipPath = (p) => exclude.ignores(p);
   if (request.branch !== undefined) options.branch = request.branch;
   if (request.since !== undefined) options.since = request.since;
@@ -85,28 +86,39 @@ export async function runHistory(request: HistoryRequest): Promise<ScanReport & 
     });
   }
 
-  // Blobs go to the workers in batches; results are taken in submission order, so the first
-  // commit (parents before children) still wins whichever worker finishes first.
-  // Small histories stay in the main thread; workers start once there is enough to share.
+  // Blob ids go to the workers in batches; each worker reads the contents through its own
+  // `git cat-file --batch`. Results are taken in submission order, so the first commit (parents
+  // before children) still wins whichever worker finishes first. The first WORKERS_AFTER_BLOBS
+  // new blobs are held (ids only) to size the history: a small one is read and scanned in-process.
   const jobs = request.jobs ?? availableParallelism();
-  let pool = await BlobPool.start(1, request.config, ctx);
-  let upgraded = jobs <= 1;
-  type Meta = { oid: string; commit: CommitInfo; size: number };
+  const init = { config: request.config, repo, maxBytes };
+  let pool: BlobPool | undefined;
+  type Meta = { oid: string; path: string; commit: CommitInfo };
   const inFlight: { metas: Meta[]; outcomes: Promise<BlobOutcome[]> }[] = [];
   let maxInFlight = 2;
-  let batch: HistoryBlob[] = [];
-  let batchBytes = 0;
+  let batch: Meta[] = [];
   const settle = async ({ metas, outcomes }: (typeof inFlight)[number]) => {
     const results = await outcomes;
     metas.forEach((meta, i) => {
       const outcome = results[i]!;
+      if (outcome.large) {
+        history.largeBlobs++;
+        stats.filesSkipped++;
+        notifications.push({
+          kind: 'skipped-large',
+          level: 'note',
+          message: `skipped in commit ${meta.commit.sha.slice(0, 12)}: ${(outcome.size / 1048576).toFixed(1)} MB is over --max-file-size`,
+          path: meta.path,
+        });
+        return;
+      }
       if (outcome.binary) {
         history.binaryBlobs++;
         stats.filesSkipped++;
         return;
       }
       stats.filesScanned++;
-      stats.bytesScanned += meta.size;
+      stats.bytesScanned += outcome.size;
       for (const n of outcome.notifications) notifications.push({ ...n, message: `in commit ${meta.commit.sha.slice(0, 12)}: ${n.message}` });
       const inHead = walk.headBlobs.has(meta.oid);
       for (const finding of outcome.findings) {
@@ -119,26 +131,26 @@ export async function runHistory(request: HistoryRequest): Promise<ScanReport & 
     });
     request.progress.tick(stats.filesScanned, stats.bytesScanned);
   };
+  const startPool = async (workers: number) => {
+    pool = await BlobPool.start(workers, init, ctx);
+    maxInFlight = Math.max(2, pool.workers * 2);
+  };
   const flush = async () => {
     if (batch.length === 0) return;
     const blobs = batch;
     batch = [];
-    batchBytes = 0;
-    if (!upgraded && history.blobs >= WORKERS_AFTER_BLOBS) {
-      upgraded = true;
-      const workers = await BlobPool.start(jobs, request.config, ctx);
-      if (workers.workers > 0) {
-        await pool.close();
-        pool = workers;
-        maxInFlight = Math.max(2, workers.workers * 2);
-      }
-    }
-    const outcomes = pool.submit(blobs);
+    if (!pool) await startPool(1);
+    const outcomes = pool!.submit(blobs);
     outcomes.catch(() => undefined);
-    inFlight.push({ metas: blobs.map((b) => ({ oid: b.oid, commit: b.commit, size: b.data.length })), outcomes });
+    inFlight.push({ metas: blobs, outcomes });
     while (inFlight.length > maxInFlight) await settle(inFlight.shift()!);
   };
+  const add = async (meta: Meta) => {
+    batch.push(meta);
+    if (batch.length >= BATCH_BLOBS) await flush();
+  };
 
+  let held: Meta[] | undefined = jobs > 1 && BlobPool.canUseWorkers ? [] : undefined;
   try {
     for await (const event of walk.events) {
       if (event.kind === 'commit') {
@@ -146,31 +158,32 @@ export async function runHistory(request: HistoryRequest): Promise<ScanReport & 
         continue;
       }
       if (event.kind === 'skipped') {
-        if (event.reason === 'large') {
-          history.largeBlobs++;
-          stats.filesSkipped++;
-          notifications.push({
-            kind: 'skipped-large',
-            level: 'note',
-            message: `skipped in commit ${event.commit.sha.slice(0, 12)}: ${((event.size ?? 0) / 1048576).toFixed(1)} MB is over --max-file-size`,
-            path: event.path,
-          });
-        } else if (!excludedSeen.has(event.path)) {
+        if (!excludedSeen.has(event.path)) {
           excludedSeen.add(event.path);
           history.excludedPaths++;
         }
         continue;
       }
-      const { blob } = event;
+      if (event.kind !== 'ref') continue;
       history.blobs++;
-      batch.push(blob);
-      batchBytes += blob.data.length;
-      if (batch.length >= BATCH_BLOBS || batchBytes >= BATCH_BYTES) await flush();
+      const meta: Meta = event.ref;
+      if (held) {
+        held.push(meta);
+        if (held.length < WORKERS_AFTER_BLOBS) continue;
+        // A large history: start the workers and hand them what was held.
+        await startPool(jobs);
+        const queued = held;
+        held = undefined;
+        for (const m of queued) await add(m);
+        continue;
+      }
+      await add(meta);
     }
+    if (held) for (const m of held) await add(m);
     await flush();
     while (inFlight.length > 0) await settle(inFlight.shift()!);
   } finally {
-    await pool.close();
+    await (pool as BlobPool | undefined)?.close();
   }
   request.progress.done();
 
