@@ -28,6 +28,13 @@ const HASH = 35, SLASH = 47, STAR = 42, QUOTE = 34, BACKSLASH = 92, DOLLAR = 36,
 const LBRACE = 123, RBRACE = 125, LBRACK = 91, RBRACK = 93, LPAREN = 40, RPAREN = 41;
 const EQ = 61, COLON = 58, COMMA = 44, DOT = 46, LT = 60, MINUS = 45, UNDERSCORE = 95, TILDE = 126;
 
+/**
+ * ASCII characters a quoted string's literal text runs over without a second look: everything but
+ * the quote, `$`, `%`, `\`, line breaks, vertical tab and form feed (non-ASCII is looked at too).
+ */
+const PLAIN_IN_STRING = new Uint8Array(128).fill(1);
+for (const c of [QUOTE, DOLLAR, PERCENT, BACKSLASH, LF, CR, 11, 12]) PLAIN_IN_STRING[c] = 0;
+
 function isIdStart(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === UNDERSCORE;
 }
@@ -54,6 +61,8 @@ interface QuotedString {
   parts: (Segment | HExpr)[];
   /** True when the string has no interpolation (tree-sitter's string_lit). */
   plain: boolean;
+  /** True when the text holds a `$`, `%` or `\\` (a literal segment may then need unescaping). */
+  escapes: boolean;
 }
 
 class Reader {
@@ -101,6 +110,8 @@ class Reader {
     const t = this.text;
     for (;;) {
       const c = t.charCodeAt(this.pos);
+      // Most calls stop at once on a token's first character.
+      if (c > SP && c < 128 && c !== HASH && c !== SLASH) return;
       if (c === SP || c === LF || c === TAB || c === CR) {
         this.pos++;
       } else if (c === HASH || (c === SLASH && t.charCodeAt(this.pos + 1) === SLASH)) {
@@ -166,7 +177,8 @@ class Reader {
         this.pos++;
         this.peek();
         // A line break before the value is a syntax error: tree-sitter's converter reports it.
-        if (gapBreaksLine(this.text.slice(id.end, this.pos))) throw BAIL;
+        const nl = this.text.indexOf('\n', id.end);
+        if (nl !== -1 && nl < this.pos && gapBreaksLine(this.text.slice(id.end, this.pos))) throw BAIL;
         const expr = this.expression(depth + 1);
         out.attrs.push({ name: id.name, nameRegion: this.region(id.start, id.end), expr } satisfies HAttr);
         // After an expression only another item, the body's end or the file's end may follow.
@@ -187,7 +199,7 @@ class Reader {
         const s = this.quoted(depth);
         if (!s.plain) throw BAIL;
         const seg = s.parts[0] as Segment | undefined;
-        labels.push(seg ? unescapeQuoted(seg.raw) : '');
+        labels.push(seg ? (s.escapes ? unescapeQuoted(seg.raw) : seg.raw) : '');
         lastEnd = s.end;
       } else if (c !== -1 && isIdStart(c)) {
         const l = this.identifier();
@@ -552,7 +564,7 @@ class Reader {
     if (s.plain) {
       const seg = s.parts[0] as Segment | undefined;
       const raw = seg ? seg.raw : '';
-      const exact = !/[\\$%]/.test(raw);
+      const exact = !s.escapes;
       return exact && seg ? { k: 'lit', value: raw, r, off: seg.start } : { k: 'lit', value: unescapeQuoted(raw), r };
     }
     const parts = s.parts.map((p) => ('raw' in p ? unescapeQuoted(p.raw) : p));
@@ -569,23 +581,24 @@ class Reader {
     let i = start + 1;
     const parts: (Segment | HExpr)[] = [];
     let plain = true;
+    let escapes = false;
     let segStart = i; // where the current literal segment starts
-    const flush = (end: number) => {
-      if (end > segStart) parts.push({ raw: t.slice(segStart, end), start: segStart });
-    };
     for (;;) {
-      const c = t.charCodeAt(i);
+      let c = t.charCodeAt(i);
+      // Run over ordinary text (NaN at the end of the text stops the run too).
+      while (c < 128 && PLAIN_IN_STRING[c] === 1) c = t.charCodeAt(++i);
       if (Number.isNaN(c) || c === LF || c === CR) throw BAIL;
       if (c === QUOTE) {
-        flush(i);
+        if (i > segStart) parts.push({ raw: t.slice(segStart, i), start: segStart });
         this.pos = i + 1;
-        return { start, end: i + 1, parts, plain };
+        return { start, end: i + 1, parts, plain, escapes };
       }
       if (c === DOLLAR || c === PERCENT) {
+        escapes = true;
         const n1 = t.charCodeAt(i + 1);
         if (n1 === LBRACE) {
           if (c === PERCENT) throw BAIL; // a directive
-          flush(i);
+          if (i > segStart) parts.push({ raw: t.slice(segStart, i), start: segStart });
           plain = false;
           parts.push(this.interpolation(i, depth));
           i = segStart = this.pos;
@@ -593,6 +606,7 @@ class Reader {
         }
         i = n1 === c ? (t.charCodeAt(i + 2) === LBRACE ? i + 3 : i + 2) : i + 1;
       } else if (c === BACKSLASH) {
+        escapes = true;
         const e = t.charCodeAt(i + 1);
         if (e === QUOTE || e === 110 || e === 114 || e === 116 || e === BACKSLASH) i += 2;
         else if (e === 117 /* u */ || e === 85 /* U */) {
