@@ -40,7 +40,10 @@ export class CloudFormationScanner implements FileScanner {
   readonly rules = INFRA_RULES;
 
   accepts(input: ScanInput): boolean {
-    return EXTENSIONS.test(input.path) && !SERVERLESS_FILE.test(input.path) && LOOKS_LIKE_TEMPLATE.test(input.text);
+    if (!EXTENSIONS.test(input.path) || SERVERLESS_FILE.test(input.path)) return false;
+    // Both of the pattern's alternatives hold "AWS": a substring search rules out most files faster.
+    const text = input.text;
+    return text.includes('AWS') && LOOKS_LIKE_TEMPLATE.test(text);
   }
 
   scan(input: ScanInput, context: ScanContext): ScanOutput {

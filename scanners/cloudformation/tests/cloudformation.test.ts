@@ -100,6 +100,14 @@ describe('CloudFormation JSON', () => {
     expect(scanner.accepts({ path: 'serverless.yml', text: 'service: a\nresources:\n  Resources:\n    T:\n      Type: AWS::SNS::Topic\n' })).toBe(false);
     expect(scanner.accepts({ path: 'any-name.yml', text: 'Resources:\n  T:\n    Type: AWS::SNS::Topic\n' })).toBe(true);
   });
+  it.each([
+    ['a format version only', 'AWSTemplateFormatVersion: "2010-09-09"\n', true],
+    ['a quoted Type', '{"Resources": {"T": {"Type": "AWS::SNS::Topic"}}}', true],
+    ['AWS in text but no resource type', 'description: AWS account notes\n', false],
+    ['a lower-case aws:: type (not CloudFormation)', 'Resources:\n  T:\n    Type: aws::sns::topic\n', false],
+  ])('the content test (a substring check first): %s', (_name, text, accepted) => {
+    expect(scanner.accepts({ path: 'stack.yml', text })).toBe(accepted);
+  });
 });
 
 describe('CloudFormation: positions, secrets and malformed input', () => {

@@ -147,13 +147,28 @@ export function serverlessFacts(root: PNode, starts: number[]): FactSet {
   return facts;
 }
 
+/** Whether `word` occurs at the start of a line, or after a quote there (what `^["']?word` needs). */
+function atLineStart(text: string, word: string): boolean {
+  for (let i = text.indexOf(word); i !== -1; i = text.indexOf(word, i + 1)) {
+    let j = i - 1;
+    if (j >= 0 && (text.charCodeAt(j) === 34 || text.charCodeAt(j) === 39)) j--;
+    if (j < 0 || text.charCodeAt(j) === 10 || text.charCodeAt(j) === 13 || text.charCodeAt(j) === 0x2028 || text.charCodeAt(j) === 0x2029) return true;
+  }
+  return false;
+}
+
 export class ServerlessScanner implements FileScanner {
   readonly name = 'serverless';
   readonly rules = INFRA_RULES;
 
   accepts(input: ScanInput): boolean {
     if (SERVERLESS_NAME.test(input.path)) return true;
-    return YAML_OR_JSON.test(input.path) && /^["']?service["']?\s*:/m.test(input.text) && /^["']?provider["']?\s*:/m.test(input.text) && /^\s*["']?functions["']?\s*:|^\s*["']?name["']?\s*:\s*["']?aws/m.test(input.text);
+    if (!YAML_OR_JSON.test(input.path)) return false;
+    const text = input.text;
+    // The patterns need "service" at a line's start and "provider": substring searches rule out
+    // most files faster than the multi-line patterns.
+    if (!atLineStart(text, 'service') || !text.includes('provider')) return false;
+    return /^["']?service["']?\s*:/m.test(input.text) && /^["']?provider["']?\s*:/m.test(input.text) && /^\s*["']?functions["']?\s*:|^\s*["']?name["']?\s*:\s*["']?aws/m.test(input.text);
   }
 
   scan(input: ScanInput, context: ScanContext): ScanOutput {

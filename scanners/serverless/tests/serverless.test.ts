@@ -98,6 +98,19 @@ describe('serverless: positions, formats and errors', () => {
     expect(scanner.accepts({ path: 'docker-compose.yml', text: 'services:\n  db:\n    image: postgres\n' })).toBe(false);
   });
 
+  it.each([
+    ['service at the first line', 'service: a\nprovider:\n  name: aws\n', true],
+    ['"service" quoted at a line start (JSON-ish YAML)', '"service": a\n"provider":\n  "name": "aws"\n', true],
+    ["'service' quoted, after a comment line mentioning service", "# the service\n'service': a\nprovider:\n  name: aws\n", true],
+    ['service after a CRLF line break', '# x\r\nservice: a\r\nprovider:\r\n  name: aws\r\n', true],
+    ['service only inside a line', 'x: service: a\nprovider:\n  name: aws\n', false],
+    ['service indented (a nested key)', 'top:\n  service: a\nprovider:\n  name: aws\n', false],
+    ['no provider anywhere', 'service: a\nfunctions:\n  f:\n    handler: h\n', false],
+    ['provider but no aws name and no functions', 'service: a\nprovider:\n  name: azure\n', false],
+  ])('accepts by content only what the patterns allow: %s', (_name, text, accepted) => {
+    expect(scanner.accepts({ path: 'app.yml', text })).toBe(accepted);
+  });
+
   it('reports malformed YAML with its position and goes on', async () => {
     const out = await scan('service: a\nprovider:\n  name: aws\n  environment: {DB: "x"\n');
     expect(out.drafts).toEqual([]);
