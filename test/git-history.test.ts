@@ -343,7 +343,7 @@ describe('leakguard history: worker threads', () => {
     expect(run('2')).toEqual(one);
   });
 
-  it('a blob a worker cannot read (corrupt repository) is exit 2 with git\'s error, not a crash or a clean result', () => {
+  it('a blob that cannot be read with worker threads running (corrupt repository) is exit 2 with git\'s error, not a crash or a clean result', () => {
     const big = TestRepo.init();
     for (let c = 0; c < 2; c++) {
       const files: Record<string, string> = {};
@@ -354,7 +354,7 @@ describe('leakguard history: worker threads', () => {
     for (const p of existsSync(packDir) ? readdirSync(packDir).filter((f) => f.endsWith('.pack')) : []) {
       execFileSync('sh', ['-c', `mv "${join(packDir, p)}" "${big.dir}/x.pack" && rm -f "${packDir}"/*.idx && git -C "${big.dir}" unpack-objects -q < "${big.dir}/x.pack"`]);
     }
-    // The last new blob of the walk: read by a worker (more than the in-process threshold came first).
+    // The last new blob of the walk: read by the main thread or the worker (workers start after 256 blobs).
     const blob = big.git('rev-parse', 'HEAD:src/f199.js');
     rmSync(join(big.dir, '.git', 'objects', blob.slice(0, 2), blob.slice(2)));
     const r = runCli(['history', '.', '--format', 'json', '--jobs', '2'], { cwd: big.dir });

@@ -1,4 +1,4 @@
-/** Reads and scans a batch of blobs, in a worker or in the main thread: the same code either way. */
+/** Reads (through the calling thread's own `git cat-file --batch`) and scans a batch of blobs, in a worker or in the main thread: the same code either way. */
 import { GitError, type CatFileBatch, type GitObject } from '@leakguard/scanner-git';
 import { looksBinary } from '../read-input.js';
 import { scanFileBytes, type FileScanContext } from '../scan-file.js';
