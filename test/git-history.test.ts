@@ -21,7 +21,7 @@ interface JsonFinding {
 interface JsonOut {
   kind: string;
   findings: JsonFinding[];
-  notifications: { kind: string; level: string; message: string }[];
+  notifications: { kind: string; level: string; message: string; path?: string }[];
   summary: { filesScanned: number; filesSkipped: number };
 }
 
@@ -341,6 +341,29 @@ describe('leakguard history: worker threads', () => {
     const one = run('1');
     expect(one).toHaveLength(18);
     expect(run('2')).toEqual(one);
+  });
+
+  it.each([
+    ['in the main thread', '1', 1],
+    ['with --jobs 2 and enough blobs to start a worker', '2', 150],
+  ])('a blob over --max-file-size is skipped with a note naming its path and commit, %s', (_name, jobs, fillers) => {
+    const big = TestRepo.init();
+    const files: Record<string, string> = { 'data/large.js': `const k = "${demoToken('large-1')}";\n${'// padding\n'.repeat(400)}`, 'src/small.js': `const k = "${demoToken('small-1')}";\n` };
+    for (let i = 0; i < fillers; i++) files[`src/f${i}.js`] = `export const v = ${i};\n`;
+    big.commit('one', files);
+    // Enough new blobs that a worker starts (whichever thread reads the large blob, the note is the same).
+    const more: Record<string, string> = {};
+    for (let i = 0; i < fillers * 2; i++) more[`src/g${i}.js`] = `export const w = ${i};\n`;
+    big.commit('two', more);
+    const cfg = join(big.dir, '..', `${big.dir.split('/').pop()}-leakguard.yaml`);
+    writeFileSync(cfg, DEMO_CONFIG);
+    const r = runCli(['history', '.', '--config', cfg, '--format', 'json', '--fail-on', 'none', '--max-file-size', '0.004', '--jobs', jobs], { cwd: big.dir });
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout) as JsonOut;
+    expect(out.findings.map((f) => f.location.path)).toEqual(['src/small.js']);
+    const note = out.notifications.find((n) => n.kind === 'skipped-large');
+    expect(note?.path).toBe('data/large.js');
+    expect(note?.message).toMatch(new RegExp(`^skipped in commit ${big.git('rev-parse', 'HEAD~1').slice(0, 12)}: 0\\.0 MB is over --max-file-size$`));
   });
 
   it('a blob that cannot be read with worker threads running (corrupt repository) is exit 2 with git\'s error, not a crash or a clean result', () => {
