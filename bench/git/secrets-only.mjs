@@ -1,6 +1,7 @@
 // The secret path alone, for the bench's breakdown: the same history walk (git log + one
 // cat-file --batch, each unique blob once) and the secret engine over every text blob, in one
-// thread, without the infrastructure scanners. Prints JSON: { blobs, bytes, matches }.
+// thread, without the infrastructure scanners, on the blobs' UTF-8 bytes as `leakguard history`
+// reads them (scanBytes: no decoding). Prints JSON: { blobs, bytes, matches }.
 import { SecretEngine } from '@leakguard/core';
 import { walkHistory } from '../../scanners/git/dist/index.js';
 
@@ -16,6 +17,6 @@ for await (const e of walk.events) {
   if (data.subarray(0, 8000).includes(0)) continue;
   blobs++;
   bytes += data.length;
-  matches += engine.scan(data.toString('utf8')).length;
+  matches += engine.scanBytes(data).length;
 }
 console.log(JSON.stringify({ blobs, bytes, matches }));
