@@ -63,7 +63,7 @@ Options:
       --strict           Exit 2 when an input could not be read or parsed.
   -c, --config <file>    Config file (default: leakguard.yaml in the current folder, if any).
       --max-file-size <MB>  Skip larger files with a note (default: 10).
-  -j, --jobs <n>         Threads that scan (default: the number of cores; 1: no worker threads).
+  -j, --jobs <n>         Threads that scan (default: the cores; history: cores - 1; 1: no workers).
       --staged           scan: scan what is staged in git (the index), not the working tree;
                          paths, if given, narrow it.
       --baseline <file>  Do not report findings recorded in this baseline file.
