@@ -197,7 +197,7 @@ if (haveTime) {
 // The same files scanned in this process, one at a time, without the CLI's discovery, worker pool
 // and report: what the three IaC scanners and the secret engine cost by themselves.
 {
-  const { createScanContext, scanFileText } = await import(join(root, 'packages', 'cli', 'dist', 'index.js'));
+  const { createScanContext, scanFileBytes } = await import(join(root, 'packages', 'cli', 'dist', 'index.js'));
   const { readdirSync, statSync } = await import('node:fs');
   const list = [];
   const walk = (d) => {
@@ -210,10 +210,10 @@ if (haveTime) {
   };
   walk(corpus);
   const ctx = await createScanContext({ allow: [], exclude: [], rules: {}, customRules: [] });
-  const texts = list.map((p) => [p, readFileSync(p, 'utf8')]);
+  const files = list.map((p) => [p, readFileSync(p)]);
   const t = performance.now();
   let n = 0;
-  for (const [p, text] of texts) n += (await scanFileText(p.slice(corpus.length + 1), text, ctx, p)).findings.length;
+  for (const [p, bytes] of files) n += (await scanFileBytes(p.slice(corpus.length + 1), bytes, ctx, p)).findings.length;
   const s = (performance.now() - t) / 1000;
-  console.log(`in-process (scanners + engine + buildFindings, one thread, files already read): ${texts.length} files, ${n} findings, ${s.toFixed(2)} s, ${(texts.length / s).toFixed(0)} files/s`);
+  console.log(`in-process (scanners + engine + buildFindings, one thread, files already read): ${files.length} files, ${n} findings, ${s.toFixed(2)} s, ${(files.length / s).toFixed(0)} files/s`);
 }
