@@ -101,29 +101,24 @@ async function* events(options: HistoryOptions, revisions: string[]): AsyncGener
     return;
   }
   const batch = new CatFileBatch(options.repo, maxBytes);
-  type Queued = { oid: string; path: string; commit: CommitInfo; read: Promise<HistoryEvent> };
+  type Queued = { read: Promise<HistoryEvent> };
   const queue: Queued[] = [];
   try {
-    const logOptions = options.maxCount === undefined ? { revisions } : { revisions, maxCount: options.maxCount };
-    for await (const { commit, blobs } of streamCommits(options.repo, logOptions)) {
-      yield { kind: 'commit', commit };
-      for (const { oid, path } of blobs) {
-        if (seen.has(oid)) continue;
-        if (options.skipPath?.(path)) {
-          // Not marked seen: the same content under a path that is not excluded is still scanned.
-          yield { kind: 'skipped', reason: 'excluded', oid, path, commit };
-          continue;
-        }
-        seen.add(oid);
-        const read = (async (): Promise<HistoryEvent> => {
-          const object = await batch.read(oid);
-          if (object.skipped) return { kind: 'skipped', reason: 'large', oid, path, size: object.size, commit };
-          return { kind: 'blob', blob: { oid, path, commit, data: object.data } };
-        })();
-        read.catch(() => undefined);
-        queue.push({ oid, path, commit, read });
-        while (queue.length >= lookAhead) yield await queue.shift()!.read;
+    // The walk without contents, with each new blob read ahead of its turn.
+    for await (const event of refs(options, revisions, seen)) {
+      if (event.kind !== 'ref') {
+        yield event;
+        continue;
       }
+      const { oid, path, commit } = event.ref;
+      const read = (async (): Promise<HistoryEvent> => {
+        const object = await batch.read(oid);
+        if (object.skipped) return { kind: 'skipped', reason: 'large', oid, path, size: object.size, commit };
+        return { kind: 'blob', blob: { oid, path, commit, data: object.data } };
+      })();
+      read.catch(() => undefined);
+      queue.push({ read });
+      while (queue.length >= lookAhead) yield await queue.shift()!.read;
     }
     while (queue.length > 0) yield await queue.shift()!.read;
   } finally {
@@ -140,6 +135,7 @@ async function* refs(options: HistoryOptions, revisions: string[], seen: Set<str
     for (const { oid, path } of blobs) {
       if (seen.has(oid)) continue;
       if (options.skipPath?.(path)) {
+        // Not marked seen: the same content under a path that is not excluded is still scanned.
         yield { kind: 'skipped', reason: 'excluded', oid, path, commit };
         continue;
       }

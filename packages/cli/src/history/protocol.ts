@@ -31,8 +31,11 @@ export interface BlobOutcome {
   notifications: Notification[];
 }
 
-export type BlobWorkerMessage =
-  | { type: 'ready' }
-  | { type: 'init-error'; message: string }
-  /** `gitError`: reading a blob failed (a missing object, git ended): the whole history scan fails. */
-  | { type: 'result'; id: number; outcomes: BlobOutcome[]; gitError?: string };
+/**
+ * A worker's answer to a batch (see worker-pool.ts for the other messages). `gitError`: reading a
+ * blob failed (a missing object, git ended): the whole history scan fails.
+ */
+export interface BlobAnswer {
+  outcomes: BlobOutcome[];
+  gitError?: string;
+}

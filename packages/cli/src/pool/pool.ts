@@ -9,14 +9,12 @@
  * `--jobs 1` never start a worker. A large input (its first discovered files add up to
  * EAGER_POOL_BYTES) starts them at once instead.
  */
-import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import type { LeakguardConfig } from '@leakguard/core';
 import type { DiscoveredFile } from '../discover.js';
 import type { FileScanContext } from '../scan-file.js';
-import type { BatchFile, BatchResult, WorkerInit, WorkerMessage } from './protocol.js';
+import { WorkerPool, workerScript } from '../worker-pool.js';
+import type { BatchFile, BatchResult, WorkerAnswer, WorkerInit } from './protocol.js';
 import { scanBatch } from './scan-batch.js';
 
 export const BATCH_FILES = 24;
@@ -36,20 +34,6 @@ export interface PoolOptions {
   onResult: (result: BatchResult) => void;
 }
 
-/** The compiled worker next to this module (absent when running from TypeScript sources). */
-function workerScript(): URL | undefined {
-  const url = new URL('./worker.js', import.meta.url);
-  return import.meta.url.endsWith('.js') && existsSync(fileURLToPath(url)) ? url : undefined;
-}
-
-interface PoolWorker {
-  worker: Worker;
-  queued: Map<number, BatchFile[]>;
-  /** Booted: its scan context is built. */
-  ready: boolean;
-  alive: boolean;
-}
-
 function failed(files: BatchFile[], reason: string): BatchResult {
   return {
     findings: [],
@@ -61,7 +45,7 @@ function failed(files: BatchFile[], reason: string): BatchResult {
 }
 
 export async function scanFiles(files: AsyncIterable<DiscoveredFile>, options: PoolOptions): Promise<void> {
-  const script = workerScript();
+  const script = workerScript('./worker.js', import.meta.url);
   let inProcessBytes = 0;
   const inProcess = async (batch: BatchFile[]) => {
     const result = await scanBatch(batch, options.ctx, options.maxBytes);
@@ -69,40 +53,13 @@ export async function scanFiles(files: AsyncIterable<DiscoveredFile>, options: P
     options.onResult(result);
   };
 
-  let wake: (() => void) | undefined;
-  const signal = () => {
-    const w = wake;
-    wake = undefined;
-    w?.();
-  };
-  const workers: PoolWorker[] = [];
+  let workers: WorkerPool<WorkerAnswer> | undefined;
+  /** Batches the workers hold: each settles by reporting its result (or its files as failed). */
+  const inWorkers = new Set<Promise<void>>();
+  // The main thread is one of the `jobs` scanning threads.
   const startWorkers = () => {
-    // The main thread is one of the `jobs` scanning threads.
-    for (let i = 0; i < options.jobs - 1; i++) {
-      const init: WorkerInit = { config: options.config, maxBytes: options.maxBytes };
-      const pw: PoolWorker = { worker: new Worker(script!, { workerData: init }), queued: new Map(), ready: false, alive: true };
-      const die = (reason: string) => {
-        if (!pw.alive) return;
-        pw.alive = false;
-        for (const batch of pw.queued.values()) options.onResult(failed(batch, reason));
-        pw.queued.clear();
-        signal();
-      };
-      pw.worker.on('message', (m: WorkerMessage) => {
-        if (m.type === 'ready') pw.ready = true;
-        else if (m.type === 'init-error') {
-          die(m.message);
-          void pw.worker.terminate();
-        } else {
-          pw.queued.delete(m.id);
-          options.onResult(m.result);
-        }
-        signal();
-      });
-      pw.worker.on('error', (error) => die(error.message));
-      pw.worker.on('exit', (code) => die(`exited with code ${code}`));
-      workers.push(pw);
-    }
+    const init: WorkerInit = { config: options.config, maxBytes: options.maxBytes };
+    workers = WorkerPool.start<WorkerAnswer>(script!, options.jobs - 1, init, MAX_QUEUED);
   };
   let started = false;
   /** Files held back while the discovered input is sized (bounds the wait on a tree of tiny files). */
@@ -136,7 +93,6 @@ export async function scanFiles(files: AsyncIterable<DiscoveredFile>, options: P
     }
   }
 
-  let nextId = 0;
   let sentToWorkers = 0;
   let keptInMain = 0;
   const dispatch = async (batch: BatchFile[]) => {
@@ -145,25 +101,26 @@ export async function scanFiles(files: AsyncIterable<DiscoveredFile>, options: P
       startWorkers();
     }
     for (;;) {
-      const live = workers.filter((w) => w.alive);
-      const ready = live.filter((w) => w.ready);
-      const target = ready.length === 0 ? undefined : ready.reduce((a, b) => (b.queued.size < a.queued.size ? b : a));
-      if (target && target.queued.size < MAX_QUEUED) {
-        const id = nextId++;
-        target.queued.set(id, batch);
-        target.worker.postMessage({ type: 'batch', id, files: batch });
+      const answer = workers?.trySubmit({ type: 'batch', files: batch });
+      if (answer) {
+        const settled: Promise<void> = answer.then(
+          (m) => options.onResult(m.result),
+          (error: Error) => options.onResult(failed(batch, error.message)),
+        );
+        inWorkers.add(settled);
+        void settled.finally(() => inWorkers.delete(settled));
         sentToWorkers++;
         return;
       }
       // (With LEAKGUARD_POOL_AFTER_BYTES=0 everything goes to the workers, for tests.)
-      if (live.length === 0 || POOL_AFTER_BYTES > 0) {
+      if (!workers || workers.live === 0 || POOL_AFTER_BYTES > 0) {
         // No worker, or none with room: scan this batch here, then let their messages in.
         await inProcess(batch);
         keptInMain++;
-        if (live.length > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+        if (workers && workers.live > 0) await new Promise<void>((resolve) => setImmediate(resolve));
         return;
       }
-      await new Promise<void>((resolve) => (wake = resolve));
+      await workers.changed();
     }
   };
 
@@ -178,14 +135,11 @@ export async function scanFiles(files: AsyncIterable<DiscoveredFile>, options: P
       }
     }
     if (batch.length > 0) await dispatch(batch);
-    while (workers.some((w) => w.alive && w.queued.size > 0)) await new Promise<void>((resolve) => (wake = resolve));
+    await Promise.all(inWorkers);
   } finally {
-    for (const pw of workers) {
-      pw.alive = false;
-      await pw.worker.terminate();
-    }
+    await workers?.close();
     if (process.env.LEAKGUARD_POOL_DEBUG === '1') {
-      process.stderr.write(`leakguard: pool: ${workers.length} workers, ${sentToWorkers} batches to workers, ${keptInMain} in the main thread\n`);
+      process.stderr.write(`leakguard: pool: ${workers?.stats().length ?? 0} workers, ${sentToWorkers} batches to workers, ${keptInMain} in the main thread\n`);
     }
   }
 }

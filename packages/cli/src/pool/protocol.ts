@@ -26,7 +26,7 @@ export interface BatchResult {
   filesSkipped: number;
 }
 
-export type WorkerMessage =
-  | { type: 'ready' }
-  | { type: 'init-error'; message: string }
-  | { type: 'result'; id: number; result: BatchResult };
+/** A worker's answer to a batch (see worker-pool.ts for the other messages). */
+export interface WorkerAnswer {
+  result: BatchResult;
+}
