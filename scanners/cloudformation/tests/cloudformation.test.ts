@@ -86,7 +86,7 @@ describe('CloudFormation JSON', () => {
     const found = await findings(scanner, 'stack.json', json);
     expect(found).toEqual(
       [
-        `env/secret-literal@${lineOf(json, '"DB_PASSWORD"')}:28`,
+        `env/secret-literal@${lineOf(json, '"DB_PASSWORD"')}:29`, // inside the quotes: the secret itself
         `env/secret-literal@${lineOf(json, '"JOINED_TOKEN"')}:29`,
         `iam/service-wildcard-action@${lineOf(json, '"s3:*"')}:25`,
         `kms/lambda-env-without-cmk@${lineOf(json, '"Fn":')}:5`,

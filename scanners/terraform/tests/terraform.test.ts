@@ -104,7 +104,16 @@ describe('Terraform: positions', () => {
     const text = statement('    actions   = ["s3:GetObject", "s3:*"]\n    resources = ["arn:aws:s3:::b/*"]\n') + lambda('      DB_PASSWORD = "Pr0d-Db-Passw0rd!2024"\n', KMS);
     const drafts = (await scan(text)).drafts;
     expect(drafts.find((d) => d.ruleId === 'iam/service-wildcard-action')?.region).toMatchObject({ startLine: 3, startColumn: 34 });
-    expect(drafts.find((d) => d.ruleId === 'env/secret-literal')?.region).toMatchObject({ startLine: lineOf(text, 'DB_PASSWORD'), startColumn: 21 });
+    // The secret itself, inside its quotes: where the catalog rule that knows the value reports it too.
+    expect(drafts.find((d) => d.ruleId === 'env/secret-literal')?.region).toMatchObject({ startLine: lineOf(text, 'DB_PASSWORD'), startColumn: 22, endColumn: 22 + 'Pr0d-Db-Passw0rd!2024'.length });
+  });
+
+  it('reports a quoted secret attribute at the same place as the catalog rule that knows the key', async () => {
+    const text = 'provider "aws" {\n  region     = "eu-west-1"\n  access_key = "AKIA2E4Q3MX7RZ6B5TWK"\n}\n';
+    const drafts = (await scan(text)).drafts.filter((d) => d.region.startLine === 3);
+    expect(drafts.map((d) => d.ruleId).sort()).toEqual(['secret/aws-access-key-id', 'secret/literal-secret-attribute']);
+    expect(drafts[0]!.region).toEqual(drafts[1]!.region);
+    expect(drafts[0]!.region).toMatchObject({ startColumn: 17, endColumn: 37 });
   });
 
   it('reports a value taken from a variable at the line that uses it', async () => {

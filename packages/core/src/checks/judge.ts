@@ -157,8 +157,22 @@ export function issuesToDrafts(issues: CheckIssue[], text?: string): FindingDraf
   return issues.map((i) => {
     const draft: FindingDraft = { ruleId: i.ruleId, message: i.message, region: i.region, subject: i.subject };
     if (i.secret !== undefined) draft.secret = text !== undefined && starts ? asWritten(i.secret, i, text, starts) : i.secret;
+    if (draft.secret !== undefined && text !== undefined && starts) draft.region = insideQuotes(draft.region, draft.secret, text, starts);
     return draft;
   });
+}
+
+/**
+ * A quoted literal's region without its quotes: where the secret itself is, as the catalog rule
+ * that also knows the value reports it (one place for one secret, not two a column apart).
+ */
+function insideQuotes(r: FindingDraft['region'], secret: string, text: string, starts: number[]): FindingDraft['region'] {
+  if (r.startLine !== r.endLine) return r;
+  const from = (starts[r.startLine - 1] ?? 0) + r.startColumn - 1;
+  const to = (starts[r.endLine - 1] ?? 0) + r.endColumn - 1;
+  const quote = text[from];
+  if ((quote !== '"' && quote !== "'") || to - from !== secret.length + 2 || text[to - 1] !== quote || text.slice(from + 1, to - 1) !== secret) return r;
+  return { ...r, startColumn: r.startColumn + 1, endColumn: r.endColumn - 1 };
 }
 
 function asWritten(secret: string, issue: CheckIssue, text: string, starts: number[]): string {
