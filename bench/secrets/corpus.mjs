@@ -3,6 +3,7 @@
 // Generated once under .bench/secrets/ and reused while CORPUS_VERSION and the size are unchanged.
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { base62, crc32 } from '@leakguard/core';
 
 export const CORPUS_VERSION = 6;
 
@@ -32,30 +33,7 @@ const r = (set, n) => {
   return s;
 };
 
-// CRC32 / base62 checksum of GitHub and npm tokens (a public format).
-const CRC = (() => {
-  const t = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[n] = c >>> 0;
-  }
-  return t;
-})();
-function crc32(s) {
-  let c = 0xffffffff;
-  for (let i = 0; i < s.length; i++) c = CRC[(c ^ s.charCodeAt(i)) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-function base62(v, w) {
-  const B = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
-  let o = '';
-  while (v > 0) {
-    o = B[v % 62] + o;
-    v = Math.floor(v / 62);
-  }
-  return o.padStart(w, '0');
-}
+// GitHub and npm tokens carry a CRC32 / base62 checksum: the engine's own functions make valid ones.
 const crcToken = (prefix) => {
   const body = r('A', 30);
   return `${prefix}${body}${base62(crc32(body), 6)}`;
