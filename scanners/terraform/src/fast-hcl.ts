@@ -493,44 +493,35 @@ class Reader {
 
   private call(id: { name: string; start: number; end: number }, depth: number): HExpr {
     this.pos++; // (
-    const args: HExpr[] = [];
-    if (this.peek() !== RPAREN) {
-      for (;;) {
-        args.push(this.expression(depth + 1));
-        const c = this.peek();
-        if (c === COMMA) {
-          this.pos++;
-          if (this.peek() === RPAREN) break;
-        } else if (c === RPAREN) {
-          break;
-        } else {
-          throw BAIL;
-        }
-      }
-    }
-    this.expect(RPAREN);
+    const args = this.list(RPAREN, depth);
     return { k: 'call', name: id.name, args, r: this.region(id.start, this.pos), text: this.text.slice(id.start, this.pos) };
   }
 
-  private tuple(depth: number): HExpr {
-    const start = this.pos;
-    this.pos++; // [
+  /** Comma-separated expressions up to `close` (a trailing comma allowed), the closer consumed: call arguments, tuple items. */
+  private list(close: number, depth: number): HExpr[] {
     const items: HExpr[] = [];
-    if (this.peek() !== RBRACK) {
+    if (this.peek() !== close) {
       for (;;) {
         items.push(this.expression(depth + 1));
         const c = this.peek();
         if (c === COMMA) {
           this.pos++;
-          if (this.peek() === RBRACK) break;
-        } else if (c === RBRACK) {
+          if (this.peek() === close) break;
+        } else if (c === close) {
           break;
         } else {
           throw BAIL;
         }
       }
     }
-    this.expect(RBRACK);
+    this.expect(close);
+    return items;
+  }
+
+  private tuple(depth: number): HExpr {
+    const start = this.pos;
+    this.pos++; // [
+    const items = this.list(RBRACK, depth);
     return { k: 'tuple', items, r: this.region(start, this.pos) };
   }
 
