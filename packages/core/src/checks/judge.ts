@@ -156,30 +156,23 @@ export function issuesToDrafts(issues: CheckIssue[], text?: string): FindingDraf
   const starts = text === undefined ? undefined : lineStarts(text);
   return issues.map((i) => {
     const draft: FindingDraft = { ruleId: i.ruleId, message: i.message, region: i.region, subject: i.subject };
-    if (i.secret !== undefined) draft.secret = text !== undefined && starts ? asWritten(i.secret, i, text, starts) : i.secret;
-    if (draft.secret !== undefined && text !== undefined && starts) draft.region = insideQuotes(draft.region, draft.secret, text, starts);
+    if (i.secret === undefined) return draft;
+    if (text === undefined || !starts) {
+      draft.secret = i.secret;
+      return draft;
+    }
+    const r = i.region;
+    const from = (starts[r.startLine - 1] ?? 0) + r.startColumn - 1;
+    const to = (starts[r.endLine - 1] ?? 0) + r.endColumn - 1;
+    const written = text.slice(from, Math.max(from, to));
+    draft.secret = asWritten(i.secret, written);
+    if (r.startLine === r.endLine) draft.region = insideQuotes(r, draft.secret, written);
     return draft;
   });
 }
 
-/**
- * A quoted literal's region without its quotes: where the secret itself is, as the catalog rule
- * that also knows the value reports it (one place for one secret, not two a column apart).
- */
-function insideQuotes(r: FindingDraft['region'], secret: string, text: string, starts: number[]): FindingDraft['region'] {
-  if (r.startLine !== r.endLine) return r;
-  const from = (starts[r.startLine - 1] ?? 0) + r.startColumn - 1;
-  const to = (starts[r.endLine - 1] ?? 0) + r.endColumn - 1;
-  const quote = text[from];
-  if ((quote !== '"' && quote !== "'") || to - from !== secret.length + 2 || text[to - 1] !== quote || text.slice(from + 1, to - 1) !== secret) return r;
-  return { ...r, startColumn: r.startColumn + 1, endColumn: r.endColumn - 1 };
-}
-
-function asWritten(secret: string, issue: CheckIssue, text: string, starts: number[]): string {
-  const r = issue.region;
-  const from = (starts[r.startLine - 1] ?? 0) + r.startColumn - 1;
-  const to = (starts[r.endLine - 1] ?? 0) + r.endColumn - 1;
-  const written = text.slice(from, Math.max(from, to));
+/** The secret as the text at its region writes it (unquoted, escapes kept), when that is where it is written. */
+function asWritten(secret: string, written: string): string {
   if (written.includes(secret)) return secret;
   const unquoted = written.trim().replace(/^(["'])([\s\S]*)\1$/, '$2');
   // Written with escapes (`\"`, `\n`, `''`): the same characters once escapes and spacing are dropped.
@@ -187,4 +180,15 @@ function asWritten(secret: string, issue: CheckIssue, text: string, starts: numb
     (escaped ? x.replace(/\\[nrt]/g, '').replace(/\\(.)/g, '$1').replace(/''/g, "'") : x).replace(/\s+/g, '');
   // Otherwise the value comes from elsewhere (a variable's default): this line does not show it.
   return norm(unquoted, true) === norm(secret, false) ? unquoted : secret;
+}
+
+/**
+ * A quoted literal's region without its quotes (`written` is the text at the region, on one line):
+ * where the secret itself is, as the catalog rule that also knows the value reports it (one place
+ * for one secret, not two a column apart).
+ */
+function insideQuotes(r: FindingDraft['region'], secret: string, written: string): FindingDraft['region'] {
+  const quote = written[0];
+  if ((quote !== '"' && quote !== "'") || written !== `${quote}${secret}${quote}`) return r;
+  return { ...r, startColumn: r.startColumn + 1, endColumn: r.endColumn - 1 };
 }

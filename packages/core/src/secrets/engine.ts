@@ -304,8 +304,11 @@ export class SecretEngine {
     const offsets = new Array<number>(count);
     const lengths = new Array<number>(count);
     let joined: Buffer;
-    if (count === 1) joined = bytes.subarray(list[0]!, list[1]!);
-    else {
+    if (count === 1) {
+      joined = bytes.subarray(list[0]!, list[1]!);
+      offsets[0] = 0;
+      lengths[0] = joined.length;
+    } else {
       // Copied back to back into one scratch buffer, reused by every call (RE2 reads it in place).
       let total = 0;
       for (let k = 0; k < count; k++) total += list[2 * k + 1]! - list[2 * k]! + JOIN_BYTES.length;
@@ -321,10 +324,6 @@ export class SecretEngine {
         at += bytes.copy(scratch, at, ws, we);
       }
       joined = scratch.subarray(0, at);
-    }
-    if (count === 1) {
-      offsets[0] = 0;
-      lengths[0] = joined.length;
     }
     const found: SecretMatch[] = [];
     regex.lastIndex = 0;

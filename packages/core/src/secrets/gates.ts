@@ -18,9 +18,14 @@ export type Gate = (bytes: Uint8Array, keywordEnd: number, lineStart: number, wi
 const SPACE = 32;
 const TAB = 9;
 
+/** ASCII white space: space, tab, line feed, vertical tab, form feed, carriage return. */
+function isAsciiSpace(b: number): boolean {
+  return b === SPACE || (b >= 9 && b <= 13);
+}
+
 /** `\s` of either regex engine, for bytes: ASCII white space, or any byte of a non-ASCII character. */
 function isSpace(b: number): boolean {
-  return b === SPACE || (b >= 9 && b <= 13) || b >= 0x80;
+  return isAsciiSpace(b) || b >= 0x80;
 }
 
 /** `[A-Za-z0-9_]` */
@@ -86,7 +91,7 @@ const lineAssignment: Gate = (bytes, at, lineStart, end) => {
   const value = i;
   for (; i < end; i++) {
     const b = bytes[i]!;
-    if ((b < 0x80 && isSpace(b)) || isQuote(b) || b === 0x23 || b === 0x3b || b === 0x2c) break;
+    if (isAsciiSpace(b) || isQuote(b) || b === 0x23 || b === 0x3b || b === 0x2c) break;
   }
   if (i - value < 10) return false;
   while (i < end && (bytes[i] === SPACE || bytes[i] === TAB)) i++;
@@ -99,13 +104,13 @@ const urlUserinfo: Gate = (bytes, at, _lineStart, end) => {
   let i = at;
   for (; i < end; i++) {
     const b = bytes[i]!;
-    if (b === 0x3a || b === 0x2f || b === 0x3f || b === 0x23 || b === 0x22 || b === 0x27 || b === 0x40 || (b < 0x80 && isSpace(b))) break;
+    if (b === 0x3a || b === 0x2f || b === 0x3f || b === 0x23 || b === 0x22 || b === 0x27 || b === 0x40 || isAsciiSpace(b)) break;
   }
   if (i === at || bytes[i] !== 0x3a) return false;
   const from = ++i;
   for (; i < end; i++) {
     const b = bytes[i]!;
-    if (b === 0x40 || b === 0x22 || b === 0x27 || b === 0x2f || (b < 0x80 && isSpace(b))) break;
+    if (b === 0x40 || b === 0x22 || b === 0x27 || b === 0x2f || isAsciiSpace(b)) break;
   }
   return i - from >= 3 && i < end && bytes[i] === 0x40;
 };
