@@ -13,12 +13,20 @@ describe('README', () => {
     expect(readme).toContain('```\n' + help + '```');
   });
 
-  it('gives the two commands, and CI runs the test command', () => {
-    const scan = 'npx pnpm@10 install && npx pnpm@10 leakguard scan examples/serverless-app';
-    const test = 'npx pnpm@10 install --frozen-lockfile && npx pnpm@10 test';
+  it('gives the two commands with exactly the packageManager pnpm, and CI runs the test command', () => {
+    // This registry serves no signatures, so pnpm refuses to switch from the version npx resolved to
+    // the pin: README, .ci/run and packageManager must name the same version.
+    const pin = (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { packageManager: string }).packageManager;
+    expect(pin).toMatch(/^pnpm@\d+\.\d+\.\d+$/);
+    const scan = `npx ${pin} install && npx ${pin} leakguard scan examples/serverless-app`;
+    const test = `npx ${pin} install --frozen-lockfile && npx ${pin} test`;
     expect(readme).toContain(scan);
     expect(readme).toContain(test);
-    expect(readFileSync(join(REPO_ROOT, '.ci/run'), 'utf8')).toContain(test.replaceAll('npx pnpm', 'npx --yes pnpm'));
+    const ci = readFileSync(join(REPO_ROOT, '.ci/run'), 'utf8');
+    expect(ci).toContain(test.replaceAll('npx pnpm', 'npx --yes pnpm'));
+    for (const text of [readme, ci]) {
+      for (const m of text.matchAll(/pnpm@[\d.]+/g)) expect(m[0], 'every pnpm@ version named').toBe(pin);
+    }
   });
 
   it('links only to files that exist', () => {
