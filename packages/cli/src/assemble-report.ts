@@ -1,6 +1,6 @@
 /** One place that turns a command's findings into a ScanReport: tool, run id, enabled rules, order. */
 import { randomUUID } from 'node:crypto';
-import { compareFindings, INFORMATION_URI, type Finding, type LeakguardConfig, type Notification, type ScanReport, type ScanStats } from '@leakguard/core';
+import { compareFindings, defaultRegexEngine, INFORMATION_URI, type Finding, type LeakguardConfig, type Notification, type ScanReport, type ScanStats } from '@leakguard/core';
 import { enabledRules } from './run-scan.js';
 import type { FileScanContext } from './scan-file.js';
 import { VERSION } from './version.js';
@@ -19,7 +19,7 @@ export interface ReportParts {
 export function assembleReport<E extends object = object>(parts: ReportParts, extra?: E): ScanReport & E {
   const findings = [...parts.findings].sort((a, b) => compareFindings(a, b) || (a.commit?.date ?? '').localeCompare(b.commit?.date ?? ''));
   return {
-    tool: { name: 'leakguard', version: VERSION, informationUri: INFORMATION_URI },
+    tool: { name: 'leakguard', version: VERSION, informationUri: INFORMATION_URI, regexEngine: defaultRegexEngine() },
     kind: parts.kind,
     category: parts.category,
     runId: randomUUID(),

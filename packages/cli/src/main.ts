@@ -1,5 +1,5 @@
 /** The `leakguard` command: parse, dispatch, report, and map every failure to an exit code. */
-import { CatalogError, ConfigError, loadConfig, RegexCompileError } from '@leakguard/core';
+import { CatalogError, ConfigError, defaultRegexEngine, loadConfig, RegexCompileError } from '@leakguard/core';
 import { resolve } from 'node:path';
 import { SecretEngine, validateRuleIds, type LeakguardConfig, type ScanReport } from '@leakguard/core';
 import { GitError } from '@leakguard/scanner-git';
@@ -95,7 +95,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
     const cmd = parseCommandLine(argv);
     switch (cmd.command) {
       case 'version':
-        io.stdout.write(`${VERSION}\n`);
+        // The version alone on the first line (scripts read it); the engine after it.
+        io.stdout.write(`${VERSION}\nregex engine: ${defaultRegexEngine() === 're2' ? 're2 (native, linear time)' : 'JavaScript RegExp (the optional re2 addon did not load)'}\n`);
         return EXIT.clean;
       case 'help':
         io.stdout.write(USAGE);

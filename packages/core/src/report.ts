@@ -1,6 +1,7 @@
 /** The result of one scan, as every reporter receives it. */
 import type { Finding, Notification } from './finding.js';
 import type { RuleMeta } from './rule-meta.js';
+import type { RegexEngineName } from './secrets/regex.js';
 
 export interface ScanStats {
   filesScanned: number;
@@ -10,7 +11,8 @@ export interface ScanStats {
 }
 
 export interface ScanReport {
-  tool: { name: string; version: string; informationUri: string };
+  /** `regexEngine`: which engine ran the patterns (`js` when the optional re2 addon is missing or did not load). */
+  tool: { name: string; version: string; informationUri: string; regexEngine: RegexEngineName };
   /** `scan` or `history`: kept apart as GitHub code-scanning categories. */
   kind: 'scan' | 'history';
   /** Category for `runAutomationDetails.id` (`<category>/<run-id>`). */

@@ -9,7 +9,7 @@ export const JSON_FORMAT_VERSION = 1;
 
 export interface JsonReport {
   formatVersion: number;
-  tool: { name: string; version: string };
+  tool: { name: string; version: string; regexEngine: 're2' | 'js' };
   kind: 'scan' | 'history';
   summary: {
     findings: number;
@@ -33,7 +33,7 @@ export function countByLevel(findings: Finding[]): Record<Level, number> {
 export function toJsonReport(report: ScanReport): JsonReport {
   return {
     formatVersion: JSON_FORMAT_VERSION,
-    tool: { name: report.tool.name, version: report.tool.version },
+    tool: { name: report.tool.name, version: report.tool.version, regexEngine: report.tool.regexEngine },
     kind: report.kind,
     summary: {
       findings: report.findings.length,

@@ -126,6 +126,7 @@ export function toSarif(report: ScanReport): Sarif.Log {
             semanticVersion: report.tool.version,
             informationUri: report.tool.informationUri,
             rules: rules.map(sarifRule),
+            properties: { regexEngine: report.tool.regexEngine },
           },
         },
         automationDetails: { id: `${report.category}/${report.runId}` },

@@ -19,6 +19,10 @@ function painter(color: boolean) {
 
 const LEVEL_STYLE: Record<Level, Style> = { error: 'red', warning: 'yellow', note: 'blue' };
 
+/** Shown once when the optional re2 addon did not load: same patterns, but not linear-time. */
+export const JS_ENGINE_NOTE =
+  'Note: regex engine: JavaScript RegExp (the optional re2 addon is not installed or did not load; `npm rebuild re2` to build it).';
+
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
@@ -59,6 +63,7 @@ export function toText(report: ScanReport, options: TextOptions): string {
   const parts = (['error', 'warning', 'note'] as const).map((l) => paint(LEVEL_STYLE[l], plural(counts[l], l)));
   const skipped = report.stats.filesSkipped > 0 ? `, ${report.stats.filesSkipped} skipped` : '';
   const head = total === 0 ? paint('bold', 'No findings') : paint('bold', plural(total, 'finding'));
+  if (report.tool.regexEngine === 'js') out.push(paint('dim', JS_ENGINE_NOTE));
   out.push(`${head} (${parts.join(', ')}) in ${plural(report.stats.filesScanned, 'file')} scanned${skipped}, ${(report.stats.durationMs / 1000).toFixed(2)}s.`);
   return out.join('\n') + '\n';
 }

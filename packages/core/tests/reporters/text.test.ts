@@ -11,7 +11,7 @@ const finding = (path: string, line: number, level: Finding['level'], ruleId = '
 });
 
 const report = (findings: Finding[], extra: Partial<ScanReport> = {}): ScanReport => ({
-  tool: { name: 'leakguard', version: '0.0.0', informationUri: 'https://example.invalid' },
+  tool: { name: 'leakguard', version: '0.0.0', informationUri: 'https://example.invalid', regexEngine: 're2' },
   kind: 'scan',
   category: 'leakguard/scan',
   runId: 'r',
@@ -71,5 +71,15 @@ describe('JSON report', () => {
       kind: 'scan',
       summary: { findings: 2, byLevel: { error: 1, warning: 0, note: 1 }, filesScanned: 3, filesSkipped: 1, durationMs: 1500 },
     });
+  });
+});
+
+describe('text report: the regex engine', () => {
+  it.each<['re2' | 'js', boolean]>([
+    ['re2', false],
+    ['js', true],
+  ])('with %s, says that the JS fallback ran: %s', (regexEngine, shown) => {
+    const text = toText(report([], { tool: { name: 'leakguard', version: '0.0.0', informationUri: 'x', regexEngine } }), { color: false });
+    expect(text.includes('regex engine: JavaScript RegExp')).toBe(shown);
   });
 });
