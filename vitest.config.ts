@@ -8,7 +8,8 @@ export default defineConfig({
   test: {
     include: ['packages/*/tests/**/*.test.ts', 'scanners/*/tests/**/*.test.ts', 'rules/tests/**/*.test.ts', 'test/**/*.test.ts'],
     // Fixture projects hold files named *.test.ts that are inputs, not tests.
-    exclude: ['**/node_modules/**', '**/dist/**', 'test/fixtures/**', '**/fixtures/**'],
+    // test/install is the install test (`pnpm test:e2e-dist`, vitest.dist.config.ts): slow, a registry of its own.
+    exclude: ['**/node_modules/**', '**/dist/**', 'test/fixtures/**', '**/fixtures/**', 'test/install/**'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',

@@ -2,7 +2,9 @@
  * pre-commit for real (Debian's `pre-commit`, installed by .ci/run): a repository whose
  * .pre-commit-config.yaml runs leakguard refuses a commit with a planted secret and accepts a clean
  * one. Two setups: a local hook calling the built CLI, and this checkout used as a hook repository
- * through its own .pre-commit-hooks.yaml (cloned from the local path, so no network).
+ * through its own .pre-commit-hooks.yaml (cloned from the local path, so no network), with the
+ * `leakguard-system` hook and the built CLI on PATH. The `language: node` hook, which installs the
+ * published CLI, is run by the install test (test/install).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -58,13 +60,13 @@ function checkoutHook(): string | undefined {
   - repo: ${REPO_ROOT}
     rev: ${rev}
     hooks:
-      - id: leakguard
+      - id: leakguard-system
 `;
 }
 
 const setups: [string, () => string | undefined][] = [
   ['a local hook', () => LOCAL_HOOK],
-  ['this checkout as a hook repository (.pre-commit-hooks.yaml)', checkoutHook],
+  ['this checkout as a hook repository (.pre-commit-hooks.yaml, leakguard-system)', checkoutHook],
 ];
 
 describe.each(setups)('pre-commit with %s', (_, config) => {

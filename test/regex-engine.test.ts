@@ -2,7 +2,7 @@
  * re2 is an optional dependency: where it is missing, the JS RegExp fallback runs the same patterns.
  * Whichever ran is said in --version, in JSON and SARIF (tool properties) and, for the fallback, in
  * a one-line note in text output. LEAKGUARD_REGEX_ENGINE=js stands in for a missing addon here; the
- * install test (test/dist) makes re2 really fail to build.
+ * install test (test/install) makes re2 really fail to build.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,5 +1,6 @@
 /** The rule list of the README, generated from the rules' own metadata (`pnpm --filter eslint-plugin-leakguard readme`). */
 import type { AnyRule } from './rules/index.js';
+import { docsUrl } from './util/create-rule.js';
 
 export const BEGIN = '<!-- begin auto-generated rules list -->';
 export const END = '<!-- end auto-generated rules list -->';
@@ -10,7 +11,8 @@ export function rulesTable(rules: Record<string, AnyRule>, warnInRecommended: Re
     .map(([name, rule]) => {
       const docs = rule.meta.docs!;
       const rec = docs.recommended === 'recommended' ? (warnInRecommended.has(name) ? '⚠️ warn' : '💼 error') : '–';
-      return `| [${name}](docs/rules/${name}.md) | ${docs.description} | ${rec} | 💼 error |`;
+      // Absolute links: the README is also shown on npm, where relative links lead nowhere.
+      return `| [${name}](${docsUrl(name)}) | ${docs.description} | ${rec} | 💼 error |`;
     });
   return [BEGIN, '', '| Rule | Description | `recommended` | `strict` |', '| --- | --- | --- | --- |', ...rows, '', END].join('\n');
 }
