@@ -10,10 +10,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { secretHash } from '@leakguard/core';
 import { ensureRepo, PARAMS } from './generate.mjs';
+import { machineLine, measure as measureIn } from '../support/measure.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const cli = join(root, 'packages', 'cli', 'dist', 'bin.js');
-const TIME = '/usr/bin/time';
 const started = Date.now();
 const { repo, planted, cached } = await ensureRepo(root);
 console.log(`repository: ${repo} (${cached ? 'cached' : `generated in ${((Date.now() - started) / 1000).toFixed(1)}s`})`);
@@ -34,20 +34,7 @@ const mb = blobBytes / 1048576;
 console.log(`${commits} commits, ${blobs} unique blobs, ${mb.toFixed(1)} MB of blob content, ${planted.length} planted secrets (${planted.filter((p) => p.kind === 'aws').length} AWS key pairs, ${planted.filter((p) => p.kind === 'pem').length} PEM keys)`);
 if (commits < 5000 || mb < 200) console.log(`WARNING: below the issue's floor of 5,000 commits and 200 MB`);
 
-/** Runs `sh -c script` under /usr/bin/time; returns wall seconds, max RSS MB, exit code, output. */
-function measure(script) {
-  if (!existsSync(TIME)) {
-    // Without GNU time (Debian package "time"): wall time only.
-    const t0 = performance.now();
-    const r = spawnSync('sh', ['-c', script], { cwd: repo, maxBuffer: 1 << 30 });
-    return { seconds: (performance.now() - t0) / 1000, rssMb: NaN, code: r.status, stdout: r.stdout.toString(), stderr: r.stderr.toString() };
-  }
-  const r = spawnSync(TIME, ['-f', '\n@@time %e %M', 'sh', '-c', script], { cwd: repo, maxBuffer: 1 << 30 });
-  const err = r.stderr.toString();
-  const m = /@@time ([\d.]+) (\d+)\s*$/.exec(err);
-  if (!m) throw new Error(`cannot measure: ${err.slice(-500)}`);
-  return { seconds: Number(m[1]), rssMb: Number(m[2]) / 1024, code: r.status, stdout: r.stdout.toString(), stderr: err.slice(0, m.index) };
-}
+const measure = (script) => measureIn(script, repo);
 
 const rows = [];
 const row = (tool, r, found, total, note = '') => rows.push({ tool, seconds: r.seconds, mbps: mb / Math.max(r.seconds, 0.001), rssMb: r.rssMb, found: found === undefined ? 'n/a' : `${found}/${total}`, note });
@@ -105,4 +92,4 @@ for (const r of rows) console.log(`| ${r.tool} | ${r.seconds.toFixed(2)} | ${r.m
 const ratio = lg.seconds / Math.max(floor.seconds, 0.001);
 console.log(`\nleakguard history / floor = ${ratio.toFixed(2)}x (target: within 3x) ${ratio <= 3 ? 'MET' : 'NOT MET'}`);
 if (so.code === 0) console.log(`secret path alone / floor = ${(so.seconds / Math.max(floor.seconds, 0.001)).toFixed(2)}x`);
-console.log(`machine: ${(await import('node:os')).cpus().length} cores, load average ${(await import('node:os')).loadavg().map((l) => l.toFixed(2)).join(' ')} (numbers are noisy when the machine is shared)`);
+console.log(machineLine());
