@@ -32,7 +32,7 @@ export const sarifFormat: FormatAdapter<SarifShard, Sarif.Result, Sarif.Notifica
         commitSha: str(prop(r, 'commitSha')),
         fingerprint: r.partialFingerprints?.[FINGERPRINT_KEY] ?? '',
         lineHash: r.partialFingerprints?.primaryLocationLineHash ?? '',
-        message: r.message.text ?? '',
+        message: r.message?.text ?? '',
       };
     },
     historyKey: (r) => {
@@ -48,10 +48,10 @@ export const sarifFormat: FormatAdapter<SarifShard, Sarif.Result, Sarif.Notifica
   },
   notificationKey: (n) => {
     const region = n.locations?.[0]?.physicalLocation?.region;
-    return { path: pathOf(n.locations?.[0]), message: n.message.text ?? '', kind: n.descriptor?.id ?? '', level: n.level ?? 'warning', line: region?.startLine ?? 0, column: region?.startColumn ?? 0 };
+    return { path: pathOf(n.locations?.[0]), message: n.message?.text ?? '', kind: n.descriptor?.id ?? '', level: n.level ?? 'warning', line: region?.startLine ?? 0, column: region?.startColumn ?? 0 };
   },
   notificationLevel: (n) => (n.level ?? 'warning') as Level,
-  notificationMessage: (n) => n.message.text ?? '',
+  notificationMessage: (n) => n.message?.text ?? '',
   fromNotification: sarifNotification,
   write: (first, { findings, notifications }) => {
     const run: Sarif.Run = structuredClone(first.run);
