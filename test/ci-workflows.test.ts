@@ -14,6 +14,7 @@ import { parseCommandLine } from '../packages/cli/src/args.js';
 import { CLI, REPO_ROOT } from './support/cli.js';
 import { DEMO_CONFIG, demoToken, TestRepo } from './support/git-repo.js';
 import { githubProblems, schemaErrors } from './support/sarif.js';
+import { untimed } from './support/untimed.js';
 
 interface Step {
   uses?: string;
@@ -90,7 +91,6 @@ function repository(seed: string): string {
   return repo.dir;
 }
 
-const untimed = (text: string) => text.replace(/"durationMs": \d+/g, '').replace(/("id": "leakguard\/[\w./-]+\/)[0-9a-f-]{36}"/g, '$1RUN"');
 const cliPackage = JSON.parse(readFileSync(join(REPO_ROOT, 'packages/cli/package.json'), 'utf8')) as { name: string };
 
 describe.each(['leakguard-shards.yml', 'leakguard-repos.yml'])('docs/ci.md: %s', (file) => {

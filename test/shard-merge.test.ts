@@ -13,6 +13,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { makeProject, REPO_ROOT, runCli } from './support/cli.js';
 import { DEMO_CONFIG, demoToken, TestRepo } from './support/git-repo.js';
 import { githubProblems, schemaErrors } from './support/sarif.js';
+import { untimed } from './support/untimed.js';
 
 const out = mkdtempSync(join(tmpdir(), 'leakguard-shard-'));
 let serial = 0;
@@ -61,10 +62,6 @@ function merge(files: string[], extra: string[] = []) {
   return { ...run, text: run.status === 0 ? readFileSync(file, 'utf8') : '' };
 }
 
-/** The report with its timing and run id blanked: the only fields a merge may change. */
-function untimed(text: string): string {
-  return text.replace(/"durationMs": \d+/g, '"durationMs": 0').replace(/("id": "leakguard\/[\w./-]+\/)[0-9a-f-]{36}"/g, '$1RUN"');
-}
 
 /** Findings of the same (rule, secret) that more than one shard reported: the merge chose among them. */
 function sharedAcrossShards(shards: JsonOut[]): number {

@@ -64,7 +64,7 @@ export interface HistoryStats {
 }
 
 /** The key under which a finding counts once in history: the secret (per rule), else the fingerprint. */
-function historyKey(f: Finding): string {
+export function historyKey(f: Finding): string {
   return f.secret ? `${f.ruleId}\0${f.secret.hash}` : `${f.ruleId}\0fp:${f.fingerprint}`;
 }
 

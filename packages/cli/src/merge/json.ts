@@ -1,5 +1,6 @@
 /** Reading and writing the JSON report for the merge: findings re-sorted, the summary recounted. */
 import { countByLevel, type Finding, type JsonReport, type Notification } from '@leakguard/core';
+import { historyKey } from '../history/run-history.js';
 import { findingOrderKey, notificationOrderKey } from '../report-order.js';
 import type { FormatAdapter } from './merge-reports.js';
 import type { ShardReport } from './shard-report.js';
@@ -11,7 +12,7 @@ export const jsonFormat: FormatAdapter<JsonShard, Finding, Notification> = {
   notifications: (r) => r.report.notifications,
   finding: {
     orderKey: findingOrderKey,
-    historyKey: (f) => (f.secret ? `${f.ruleId}\0${f.secret.hash}` : `${f.ruleId}\0fp:${f.fingerprint}`),
+    historyKey,
     presentAtHead: (f) => f.commit?.presentAtHead === true,
     setPresentAtHead: (f, value) => {
       if (f.commit) f.commit.presentAtHead = value;
