@@ -75,6 +75,18 @@ function sharedAcrossShards(shards: JsonOut[]): number {
   return [...seen.values()].filter((s) => s.size > 1).length;
 }
 
+/** Secrets one shard reports as gone from HEAD and another as present: the merge says present. */
+function headDisagreements(shards: JsonOut[]): number {
+  const atHead = new Map<string, Set<boolean>>();
+  for (const s of shards) {
+    for (const f of s.findings) {
+      const key = `${f.ruleId}:${f.secret?.hash ?? f.fingerprint}`;
+      atHead.set(key, (atHead.get(key) ?? new Set()).add(f.commit!.presentAtHead));
+    }
+  }
+  return [...atHead.values()].filter((v) => v.size === 2).length;
+}
+
 // ---------------------------------------------------------------------------------------------
 // The corpora
 
@@ -165,7 +177,8 @@ beforeAll(() => {
   corpora.example = { name: 'example app', cwd: REPO_ROOT, args: ['scan', 'examples/serverless-app'] };
   corpora.exampleAndMore = { name: 'example app and a file', cwd: REPO_ROOT, args: ['scan', 'examples/serverless-app', 'package.json'] };
   const tree = generatedTree();
-  corpora.tree = { name: 'generated tree', cwd: tree, args: ['scan', '.', '--max-file-size', '0.25'] };
+  // A path that does not exist: discovery's notification, reported by shard 1 alone.
+  corpora.tree = { name: 'generated tree', cwd: tree, args: ['scan', '.', 'no-such-folder', '--max-file-size', '0.25'] };
   const repo = generatedHistory();
   corpora.history = { name: 'generated history', cwd: repo, args: ['history', '.'] };
 });
@@ -195,8 +208,10 @@ describe.each(['example', 'tree', 'history'])('%s: N shards merged are the unsha
     const total = (JSON.parse(whole.json) as JsonOut).summary.bytesScanned;
     expect(shards.reduce((sum, s) => sum + s.summary.bytesScanned, 0)).toBe(total);
     if (name === 'history' && n === 8) {
-      // The tricky case is exercised: a (rule, secret) met by two shards, the earlier walk position kept.
+      // The tricky cases are exercised: a (rule, secret) met by two shards (the earlier walk
+      // position kept), and one that a shard saw only in history while another saw it at HEAD.
       expect(sharedAcrossShards(shards)).toBeGreaterThan(0);
+      expect(headDisagreements(shards)).toBeGreaterThan(0);
     }
   });
 
