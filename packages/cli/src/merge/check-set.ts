@@ -21,8 +21,8 @@ export function checkShardSet(reports: ShardReport[]): void {
   same(reports, 'categories', (r) => r.shard.category);
   same(reports, 'tool versions', (r) => r.shard.toolVersion);
   same(reports, 'rule sets (config or catalog differ)', (r) => r.shard.rules);
-  // SARIF shows the rules themselves; JSON reports only their digest.
-  same(reports, 'rule sets', (r) => (r.format === 'sarif' ? r.run.tool.driver : undefined));
+  // The tool as each report shows it (SARIF: with every rule; both: the regex engine that ran).
+  same(reports, 'tools (version, regex engine or rules)', (r) => (r.format === 'sarif' ? r.run.tool.driver : r.report.tool));
   same(reports, 'JSON format versions', (r) => (r.format === 'json' ? r.report.formatVersion : undefined));
   same(reports, 'shard counts', (r) => r.shard.count);
   const count = reports[0]!.shard.count;
