@@ -308,6 +308,9 @@ describe('leakguard merge refuses what is not one whole run (exit 2)', () => {
       writeFileSync(f, report(corpora.example!, 'json', ['--shard', '2/2']));
       return f;
     })()], /SARIF and JSON/],
+    ['an edited shard record', () => [base[0]!, edited(base[1]!, (d) => {
+      d.runs[0].properties['leakguard/shard'].stats.bytesScanned = 'many';
+    })], /shard record is incomplete/],
     ['a file that is not a report', () => [base[0]!, join(REPO_ROOT, 'package.json')], /not a leakguard JSON or SARIF report/],
     ['a missing file', () => [base[0]!, join(out, 'nope.sarif')], /cannot read \(ENOENT\)/],
   ];

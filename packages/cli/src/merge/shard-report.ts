@@ -15,6 +15,11 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** Every named field is a finite number. */
+function counts(value: object, names: string[]): boolean {
+  return names.every((n) => Number.isFinite((value as Record<string, unknown>)[n]));
+}
+
 /** The fields the merge relies on, checked so a foreign or edited file is refused, not misread. */
 function checkRecord(file: string, value: unknown): ShardRecord {
   const r = value as ShardRecord;
@@ -30,7 +35,16 @@ function checkRecord(file: string, value: unknown): ShardRecord {
     typeof r.rules === 'string' &&
     typeof r.input === 'string' &&
     isObject(r.stats) &&
-    (r.kind === 'scan' || (isObject(r.walk) && isObject(r.blobs) && Array.isArray(r.walkOrder)));
+    counts(r.stats, ['filesScanned', 'bytesScanned', 'filesSkipped', 'durationMs']) &&
+    (r.kind === 'scan' ||
+      (isObject(r.walk) &&
+        counts(r.walk, ['commits', 'blobs', 'excludedPaths']) &&
+        Array.isArray(r.walk.revisions) &&
+        r.walk.revisions.every((v) => typeof v === 'string') &&
+        isObject(r.blobs) &&
+        counts(r.blobs, ['binaryBlobs', 'largeBlobs', 'filesScanned', 'bytesScanned']) &&
+        Array.isArray(r.walkOrder) &&
+        r.walkOrder.every((n) => Number.isInteger(n))));
   if (!ok) throw new MergeError(`${file}: its shard record is incomplete (not written by leakguard --shard, or edited)`);
   return r;
 }
