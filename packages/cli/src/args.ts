@@ -1,6 +1,7 @@
 /** Command-line parsing. Anything wrong here is a UsageError: exit code 2, with the usage text. */
 import { parseArgs } from 'node:util';
 import type { Level } from '@leakguard/core';
+import { parseShard, type ShardSpec } from './shard/spec.js';
 
 export class UsageError extends Error {}
 
@@ -31,6 +32,7 @@ export interface ScanCommand extends CommonOptions {
   jobs?: number;
   /** Scan what is staged in git (the index), not the working tree. */
   staged?: boolean;
+  shard?: ShardSpec;
 }
 
 export interface HistoryCommand extends CommonOptions {
@@ -42,9 +44,21 @@ export interface HistoryCommand extends CommonOptions {
   maxCount?: number;
   maxFileSizeMb: number;
   jobs?: number;
+  shard?: ShardSpec;
 }
 
-export type Command = ScanCommand | HistoryCommand | { command: 'help'; topic?: string } | { command: 'version' };
+/** `leakguard merge`: the shards' reports in, one report out, in their format. */
+export interface MergeCommand {
+  command: 'merge';
+  reports: string[];
+  output?: string;
+  failOn: FailOn;
+  strict: boolean;
+  quiet: boolean;
+  baseline?: string;
+}
+
+export type Command = ScanCommand | HistoryCommand | MergeCommand | { command: 'help'; topic?: string } | { command: 'version' };
 
 export const USAGE = `Usage: leakguard <command> [options]
 
@@ -53,6 +67,9 @@ Commands:
                          serverless configuration.
   history [repo]         Scan every commit of a git repository (default: .), each unique
                          file content once; findings name the commit that introduced them.
+  merge <reports...>     Merge the JSON or SARIF reports of the N shards of one run (--shard)
+                         into the report one unsharded run writes (-o, --fail-on, --strict,
+                         --baseline apply).
   help                   Show this help.
 
 Options:
@@ -72,6 +89,8 @@ Options:
       --branch <rev>     history: walk only this branch or revision (default: every ref).
       --since <rev>      history: only commits after this revision (REV..).
       --max-count <n>    history: at most the n newest commits.
+      --shard <K/N>      scan, history: do part K of N (files balanced by size, blobs by id);
+                         each shard walks everything, reports its part; merge the N reports.
       --category <name>  SARIF runAutomationDetails category (default: leakguard/<command>).
       --color / --no-color  Force colours on or off (default: on when stdout is a TTY).
   -q, --quiet            Print nothing but the report; no progress.
@@ -80,7 +99,8 @@ Options:
   -h, --help             Show this help.
 
 Exit codes: 0 no finding at or above --fail-on; 1 findings; 2 usage, configuration,
-baseline or git error (not a repository, unknown revision, corrupt object), or (with --strict)
+baseline or git error (not a repository, unknown revision, corrupt object), a merge refused
+(reports of other categories, versions or rules, a shard missing or repeated), or (with --strict)
 input error.
 `;
 
@@ -109,6 +129,7 @@ export function parseCommandLine(argv: string[]): Command {
         branch: { type: 'string' },
         since: { type: 'string' },
         'max-count': { type: 'string' },
+        shard: { type: 'string' },
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
         quiet: { type: 'boolean', short: 'q' },
@@ -129,6 +150,7 @@ export function parseCommandLine(argv: string[]): Command {
   if (!FORMATS.has(format)) throw new UsageError(`--format must be text, json or sarif, not "${format}"`);
   const failOn = values['fail-on'] ?? 'warning';
   if (!LEVELS.has(failOn)) throw new UsageError(`--fail-on must be error, warning, note or none, not "${failOn}"`);
+  if (command === 'merge') return mergeCommand(values, rest);
   const common: CommonOptions = {
     format: format as Format,
     failOn: failOn as FailOn,
@@ -151,6 +173,16 @@ export function parseCommandLine(argv: string[]): Command {
     }
   }
   if (command !== 'scan' && values.staged) throw new UsageError('--staged is an option of "leakguard scan"');
+  let shard: ShardSpec | undefined;
+  if (values.shard !== undefined) {
+    const parsed = parseShard(values.shard);
+    if (typeof parsed === 'string') throw new UsageError(parsed);
+    if (values.staged) throw new UsageError('--staged scans the index of one commit: it is not sharded');
+    // A shard's findings are a part: a baseline applies to the merged report (merge --baseline).
+    if (values.baseline !== undefined) throw new UsageError('--baseline applies to the merged report: give it to "leakguard merge", not to a shard');
+    if (values['write-baseline'] !== undefined) throw new UsageError('--write-baseline needs every finding: it cannot run on a shard');
+    shard = parsed;
+  }
   if (command === 'history') {
     if (rest.length > 1) throw new UsageError('history takes one repository path');
     const maxFileSizeMb = values['max-file-size'] === undefined ? 10 : Number(values['max-file-size']);
@@ -172,6 +204,7 @@ export function parseCommandLine(argv: string[]): Command {
       if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256) throw new UsageError('--jobs takes a whole number from 1 to 256');
       history.jobs = jobs;
     }
+    if (shard) history.shard = shard;
     return history;
   }
   if (command === 'scan') {
@@ -184,7 +217,23 @@ export function parseCommandLine(argv: string[]): Command {
       scan.jobs = jobs;
     }
     if (values.staged) scan.staged = true;
+    if (shard) scan.shard = shard;
     return scan;
   }
   throw new UsageError(`unknown command "${command}"`);
+}
+
+/** Options of scan and history that mean nothing to a merge (it writes what its inputs are). */
+const NOT_FOR_MERGE = ['format', 'config', 'max-file-size', 'jobs', 'category', 'staged', 'write-baseline', 'branch', 'since', 'max-count', 'shard', 'color', 'no-color', 'verbose'] as const;
+
+function mergeCommand(values: Record<string, string | boolean | undefined>, reports: string[]): MergeCommand {
+  for (const flag of NOT_FOR_MERGE) {
+    if (values[flag] !== undefined) throw new UsageError(`--${flag} is not an option of "leakguard merge" (it writes the format, category and rules of its inputs)`);
+  }
+  if (reports.length === 0) throw new UsageError('merge takes the report files of every shard');
+  const failOn = (values['fail-on'] as string | undefined) ?? 'warning';
+  const merge: MergeCommand = { command: 'merge', reports, failOn: failOn as FailOn, strict: values.strict === true, quiet: values.quiet === true };
+  if (typeof values.output === 'string') merge.output = values.output;
+  if (typeof values.baseline === 'string') merge.baseline = values.baseline;
+  return merge;
 }

@@ -5,7 +5,7 @@
  * and fingerprint, so it can be committed.
  */
 import { readFile, writeFile } from 'node:fs/promises';
-import type { Finding, ScanReport } from '@leakguard/core';
+import type { Finding, Notification, ScanReport } from '@leakguard/core';
 
 export const BASELINE_VERSION = 1;
 
@@ -77,6 +77,11 @@ export async function readBaseline(file: string): Promise<Set<string>> {
 export function applyBaseline<R extends ScanReport>(report: R, fingerprints: Set<string>, file: string): R {
   const kept = report.findings.filter((f) => !fingerprints.has(f.fingerprint));
   const dropped = report.findings.length - kept.length;
-  const notifications = dropped > 0 ? [...report.notifications, { kind: 'config' as const, level: 'note' as const, message: `${dropped} findings recorded in the baseline ${file} not reported` }] : report.notifications;
+  const notifications = dropped > 0 ? [...report.notifications, baselineNote(dropped, file)] : report.notifications;
   return { ...report, findings: kept, notifications };
+}
+
+/** The note that says how many findings a baseline kept out (a run's, or a merge's). */
+export function baselineNote(dropped: number, file: string): Notification {
+  return { kind: 'config', level: 'note', message: `${dropped} findings recorded in the baseline ${file} not reported` };
 }

@@ -12,6 +12,8 @@ import { exitCodeFor, formatReport, writeReport } from './output.js';
 import { createProgress } from './progress.js';
 import { runScan } from './run-scan.js';
 import { VERSION } from './version.js';
+import { MergeError } from './merge/shard-report.js';
+import { runMerge } from './merge/run-merge.js';
 
 export interface Io {
   cwd: string;
@@ -34,7 +36,9 @@ async function scanCommand(cmd: ScanCommand, io: Io): Promise<number> {
     progress: createProgress(io.stderr, !cmd.quiet),
   };
   // --staged reads the index in this thread; a scan of files goes to the worker pool.
-  const report = cmd.staged ? await runStagedScan(request) : await runScan({ ...request, ...(cmd.jobs === undefined ? {} : { jobs: cmd.jobs }) });
+  const report = cmd.staged
+    ? await runStagedScan(request)
+    : await runScan({ ...request, ...(cmd.jobs === undefined ? {} : { jobs: cmd.jobs }), ...(cmd.shard === undefined ? {} : { shard: cmd.shard }) });
   return finish(report, baseline, cmd, io, 'files');
 }
 
@@ -53,6 +57,7 @@ async function historyCommand(cmd: HistoryCommand, io: Io): Promise<number> {
   if (cmd.since !== undefined) request.since = cmd.since;
   if (cmd.maxCount !== undefined) request.maxCount = cmd.maxCount;
   if (cmd.jobs !== undefined) request.jobs = cmd.jobs;
+  if (cmd.shard !== undefined) request.shard = cmd.shard;
   const report = await runHistory(request);
   return finish(report, baseline, cmd, io, `unique blobs of ${report.history.commits} commits`);
 }
@@ -68,9 +73,11 @@ function loadCheckedConfig(cwd: string, explicit: string | undefined): Leakguard
 }
 
 /** --baseline, else the config's `baseline`; none when writing a new one. */
-async function baselineFor(cmd: CommonOptions, config: LeakguardConfig, cwd: string): Promise<{ file: string; fingerprints: Set<string> } | undefined> {
+async function baselineFor(cmd: CommonOptions & { shard?: unknown }, config: LeakguardConfig, cwd: string): Promise<{ file: string; fingerprints: Set<string> } | undefined> {
   const file = cmd.baseline ?? config.baseline;
   if (file === undefined || cmd.writeBaseline !== undefined) return undefined;
+  // A shard holds part of the findings; the merge applies the baseline to the whole (args.ts).
+  if (cmd.shard !== undefined) throw new BaselineError(`the config's baseline (${file}) applies to the merged report: give it to "leakguard merge --baseline"`);
   return { file, fingerprints: await readBaseline(resolve(cwd, file)) };
 }
 
@@ -105,6 +112,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return await scanCommand(cmd, io);
       case 'history':
         return await historyCommand(cmd, io);
+      case 'merge':
+        return await runMerge(cmd, io.cwd, io.stdout, io.stderr);
     }
   } catch (error) {
     if (error instanceof UsageError) {
@@ -117,6 +126,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
     if (error instanceof GitError) {
       io.stderr.write(`leakguard: git error: ${error.message}\n`);
+      return EXIT.error;
+    }
+    if (error instanceof MergeError) {
+      io.stderr.write(`leakguard: merge refused: ${error.message}\n`);
       return EXIT.error;
     }
     if (error instanceof BaselineError) {

@@ -2,13 +2,19 @@
 import { writeFile } from 'node:fs/promises';
 import { levelAtLeast, toJsonReport, toSarif, toText, type ScanReport } from '@leakguard/core';
 import type { CommonOptions, FailOn } from './args.js';
+import { SARIF_SHARD_PROPERTY, shardRecord, type ShardedReport } from './shard/record.js';
 
-export function formatReport(report: ScanReport, options: CommonOptions, stdoutIsTty: boolean): string {
+export function formatReport(report: ShardedReport, options: CommonOptions, stdoutIsTty: boolean): string {
+  // A shard's report records K/N and what `leakguard merge` needs (shard/record.ts).
+  const shard = shardRecord(report);
   switch (options.format) {
-    case 'sarif':
-      return JSON.stringify(toSarif(report), null, 2) + '\n';
+    case 'sarif': {
+      const log = toSarif(report);
+      if (shard) log.runs[0]!.properties = { ...log.runs[0]!.properties, [SARIF_SHARD_PROPERTY]: shard };
+      return JSON.stringify(log, null, 2) + '\n';
+    }
     case 'json':
-      return JSON.stringify(toJsonReport(report), null, 2) + '\n';
+      return JSON.stringify(shard ? { ...toJsonReport(report), shard } : toJsonReport(report), null, 2) + '\n';
     case 'text': {
       const color = options.color ?? (options.output === undefined && stdoutIsTty && !process.env.NO_COLOR);
       return toText(report, { color, verbose: options.verbose });

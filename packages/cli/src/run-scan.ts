@@ -12,12 +12,16 @@ import {
   type RuleMeta,
   type ScanReport,
 } from '@leakguard/core';
-import { discoverFiles } from './discover.js';
+import { discoverFiles, type DiscoveredFile } from './discover.js';
 import type { Progress } from './progress.js';
 import { scanFiles } from './pool/pool.js';
 import type { FileScanContext } from './scan-file.js';
 import { builtinScanners } from './scanners.js';
 import { assembleReport } from './assemble-report.js';
+import { sortNotifications } from './report-order.js';
+import type { ShardedReport, ShardRun } from './shard/record.js';
+import { shardOfFiles } from './shard/scan-shard.js';
+import type { ShardSpec } from './shard/spec.js';
 
 export interface ScanRequest {
   paths: string[];
@@ -28,6 +32,8 @@ export interface ScanRequest {
   progress: Progress;
   /** Worker threads (default: the number of cores); 1 scans in the main thread. */
   jobs?: number;
+  /** Scan only this shard's part of the files (`--shard K/N`). */
+  shard?: ShardSpec;
 }
 
 /** Rules enabled by the config, from the engine and every scanner, each once. */
@@ -50,7 +56,7 @@ export async function createScanContext(config: LeakguardConfig): Promise<FileSc
   };
 }
 
-export async function runScan(request: ScanRequest): Promise<ScanReport> {
+export async function runScan(request: ScanRequest): Promise<ShardedReport> {
   const started = performance.now();
   const ctx = await createScanContext(request.config);
   const findings: Finding[] = [];
@@ -59,7 +65,11 @@ export async function runScan(request: ScanRequest): Promise<ScanReport> {
   const stats = { filesScanned: 0, bytesScanned: 0, filesSkipped: 0, durationMs: 0 };
   const maxBytes = Math.floor(request.maxFileSizeMb * 1048576);
 
-  const files = discoverFiles(request.paths, { base: request.base, exclude: request.config.exclude, notify });
+  // Every shard walks the whole tree; what the walk itself reports, shard 1 alone reports.
+  const quiet = request.shard !== undefined && request.shard.index !== 1;
+  let files: AsyncIterable<DiscoveredFile> = discoverFiles(request.paths, { base: request.base, exclude: request.config.exclude, notify: quiet ? () => undefined : notify });
+  let shard: ShardRun | undefined;
+  if (request.shard) ({ files, run: shard } = await shardOfFiles(files, request.shard, maxBytes));
   await scanFiles(files, {
     jobs: request.jobs ?? availableParallelism(),
     config: request.config,
@@ -76,6 +86,7 @@ export async function runScan(request: ScanRequest): Promise<ScanReport> {
   });
   request.progress.done();
   stats.durationMs = performance.now() - started;
-  notifications.sort((a, b) => (a.path ?? '').localeCompare(b.path ?? '') || a.message.localeCompare(b.message));
-  return assembleReport({ kind: 'scan', category: request.category, findings, notifications, ctx, config: request.config, stats });
+  sortNotifications(notifications);
+  const report = assembleReport({ kind: 'scan', category: request.category, findings, notifications, ctx, config: request.config, stats });
+  return shard ? { ...report, shard } : report;
 }

@@ -21,6 +21,11 @@ import { createScanContext } from '../run-scan.js';
 import { BlobPool } from './blob-pool.js';
 import type { BlobOutcome } from './protocol.js';
 import { assembleReport } from '../assemble-report.js';
+import { sortNotifications } from '../report-order.js';
+import type { ShardRun } from '../shard/record.js';
+import { blobOwner, type ShardSpec } from '../shard/spec.js';
+import { historySummaryNotes, type WalkFacts } from './summary.js';
+import { createHash } from 'node:crypto';
 
 /** Blobs per batch (ids only; a worker holds at most a few blobs' bytes at once, see scan-blobs.ts). */
 const BATCH_BLOBS = 32;
@@ -43,6 +48,11 @@ export interface HistoryRequest {
    * one, at least 1, since the git processes feeding the scan need CPU too; 1 scans in the main thread).
    */
   jobs?: number;
+  /**
+   * Scan only this shard's blobs (`--shard K/N`, by blob id); the walk is whole, so attribution is
+   * exact and each finding records its walk position for the merge.
+   */
+  shard?: ShardSpec;
 }
 
 export interface HistoryStats {
@@ -54,11 +64,11 @@ export interface HistoryStats {
 }
 
 /** The key under which a finding counts once in history: the secret (per rule), else the fingerprint. */
-function historyKey(f: Finding): string {
+export function historyKey(f: Finding): string {
   return f.secret ? `${f.ruleId}\0${f.secret.hash}` : `${f.ruleId}\0fp:${f.fingerprint}`;
 }
 
-export async function runHistory(request: HistoryRequest): Promise<ScanReport & { history: HistoryStats }> {
+export async function runHistory(request: HistoryRequest): Promise<ScanReport & { history: HistoryStats; shard?: ShardRun }> {
   const started = performance.now();
   const repo = resolve(request.base, request.repo);
   const ctx = await createScanContext(request.config);
@@ -80,14 +90,10 @@ export async function runHistory(request: HistoryRequest): Promise<ScanReport & 
   const history: HistoryStats = { commits: 0, blobs: 0, binaryBlobs: 0, largeBlobs: 0, excludedPaths: 0 };
   const excludedSeen = new Set<string>();
 
-  if (walk.info.shallow) {
-    notifications.push({
-      kind: 'git',
-      level: 'warning',
-      message:
-        'shallow clone: commits before the shallow boundary were not scanned, and findings in the boundary commits may be older than the commit named. Fetch the whole history (git fetch --unshallow, or fetch-depth: 0 in actions/checkout) for a complete scan.',
-    });
-  }
+  const shard = request.shard;
+  // Shards must have walked the same commits and blobs to be merged: a digest of the walk says so.
+  const walkDigest = shard ? createHash('sha256') : undefined;
+  const walkOrder = new Map<Finding, number>();
 
   // Blob ids go to the scanning threads in batches (see blob-pool.ts); each thread reads the
   // contents through its own `git cat-file --batch`. Results are taken in submission order, so the
@@ -99,7 +105,8 @@ export async function runHistory(request: HistoryRequest): Promise<ScanReport & 
   const jobs = request.jobs ?? Math.max(1, availableParallelism() - 1);
   const init = { config: request.config, repo, maxBytes };
   let pool: BlobPool | undefined;
-  type Meta = { oid: string; path: string; commit: CommitInfo };
+  /** `order`: the blob's position in the walk (all blobs, every shard's), for the merge. */
+  type Meta = { oid: string; path: string; commit: CommitInfo; order: number };
   const inFlight: { metas: Meta[]; outcomes: Promise<BlobOutcome[]> }[] = [];
   let maxInFlight = 2;
   let batch: Meta[] = [];
@@ -133,6 +140,7 @@ export async function runHistory(request: HistoryRequest): Promise<ScanReport & 
         if (findings.has(key)) continue;
         finding.commit = provenance(meta.commit);
         findings.set(key, finding);
+        walkOrder.set(finding, meta.order);
       }
     });
     request.progress.tick(stats.filesScanned, stats.bytesScanned);
@@ -161,6 +169,7 @@ export async function runHistory(request: HistoryRequest): Promise<ScanReport & 
     for await (const event of walk.events) {
       if (event.kind === 'commit') {
         history.commits++;
+        walkDigest?.update(`c ${event.commit.sha}\n`);
         continue;
       }
       if (event.kind === 'skipped') {
@@ -171,8 +180,12 @@ export async function runHistory(request: HistoryRequest): Promise<ScanReport & 
         continue;
       }
       if (event.kind !== 'ref') continue;
-      history.blobs++;
-      const meta: Meta = event.ref;
+      const order = history.blobs++;
+      if (walkDigest) {
+        walkDigest.update(`b ${event.ref.oid} ${event.ref.path}\n`);
+        if (blobOwner(event.ref.oid, shard!.count) !== shard!.index - 1) continue;
+      }
+      const meta: Meta = { ...event.ref, order };
       if (held) {
         held.push(meta);
         if (held.length < WORKERS_AFTER_BLOBS) continue;
@@ -194,22 +207,16 @@ export async function runHistory(request: HistoryRequest): Promise<ScanReport & 
   request.progress.done();
 
   for (const [key, finding] of findings) finding.commit!.presentAtHead = atHead.has(key);
-  if (history.binaryBlobs > 0) {
-    notifications.push({ kind: 'skipped-binary', level: 'note', message: `skipped ${history.binaryBlobs} binary blobs` });
-  }
-  if (history.excludedPaths > 0) {
-    notifications.push({ kind: 'config', level: 'note', message: `skipped ${history.excludedPaths} paths matched by the config's exclude` });
-  }
-  if (history.commits === 0) {
-    notifications.push({ kind: 'git', level: 'note', message: 'no commits to scan (an empty repository or an empty range)' });
-  }
-  notifications.push({
-    kind: 'git',
-    level: 'note',
-    message: `walked ${history.commits} commits (${walk.revisions.join(' ')}${request.maxCount ? `, at most ${request.maxCount}` : ''}), scanned ${stats.filesScanned} unique blobs (${(stats.bytesScanned / 1048576).toFixed(1)} MB)`,
-  });
+  // Each blob's notes in a total order, then the summary (history/summary.ts), which a merge rebuilds.
+  sortNotifications(notifications);
+  const walkFacts: WalkFacts = { commits: history.commits, blobs: history.blobs, excludedPaths: history.excludedPaths, shallow: walk.info.shallow, revisions: walk.revisions };
+  if (request.maxCount) walkFacts.maxCount = request.maxCount;
+  const blobFacts = { binaryBlobs: history.binaryBlobs, largeBlobs: history.largeBlobs, filesScanned: stats.filesScanned, bytesScanned: stats.bytesScanned };
+  notifications.push(...historySummaryNotes(walkFacts, blobFacts));
   stats.durationMs = performance.now() - started;
-  return assembleReport({ kind: 'history', category: request.category, findings: [...findings.values()], notifications, ctx, config: request.config, stats }, { history });
+  const report = assembleReport({ kind: 'history', category: request.category, findings: [...findings.values()], notifications, ctx, config: request.config, stats }, { history });
+  if (!shard) return report;
+  return { ...report, shard: { spec: shard, input: walkDigest!.digest('hex'), walk: walkFacts, blobs: blobFacts, walkOrder } };
 }
 
 function provenance(commit: CommitInfo): NonNullable<Finding['commit']> {

@@ -86,7 +86,7 @@ function sarifResult(finding: Finding, ruleIndex: number): Sarif.Result {
   return result;
 }
 
-function sarifNotification(n: Notification): Sarif.Notification {
+export function sarifNotification(n: Notification): Sarif.Notification {
   const notification: Sarif.Notification = {
     level: n.level,
     message: { text: nonEmpty(n.message, n.kind) },
