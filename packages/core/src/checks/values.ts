@@ -11,6 +11,9 @@ const SSM_ARN = /^arn:aws[a-z-]*:ssm:[a-z0-9-]*:\d{12}:parameter\/.+/;
 const ANY_ARN = /^arn:aws[a-z-]*:[a-z0-9-]+:/;
 const KEY_VAULT = /^@Microsoft\.KeyVault\(.+\)$/;
 const GCP_SECRET = /^projects\/[^/\s]+\/secrets\/[^/\s]+(\/versions\/[^/\s]+)?$/;
+/** Berglas references (`berglas://bucket/object`, `sm://project/secret[#version]`), resolved by the berglas exec wrapper at start-up. */
+const BERGLAS = /^berglas:\/\/[a-z0-9][a-z0-9._-]*\/[^\s]+$/;
+const BERGLAS_SM = /^sm:\/\/[a-z][a-z0-9-]*\/[A-Za-z0-9_-]+(#[A-Za-z0-9]+)?$/;
 /** `/orders/prod/db-password`: an SSM parameter path (two segments or more, no spaces). */
 const SSM_PATH = /^\/[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)+$/;
 
@@ -27,7 +30,8 @@ export function classifyLiteral(text: string): EnvValue {
   if (SECRETS_MANAGER_ARN.test(t)) return { kind: 'reference', store: 'secretsmanager', text: t };
   if (SSM_ARN.test(t) || SSM_PATH.test(t)) return { kind: 'reference', store: 'ssm', text: t };
   if (KEY_VAULT.test(t)) return { kind: 'reference', store: 'keyvault', text: t };
-  if (GCP_SECRET.test(t)) return { kind: 'reference', store: 'gcp-secret-manager', text: t };
+  if (GCP_SECRET.test(t) || BERGLAS_SM.test(t)) return { kind: 'reference', store: 'gcp-secret-manager', text: t };
+  if (BERGLAS.test(t)) return { kind: 'reference', store: 'other', text: t };
   if (ANY_ARN.test(t)) return { kind: 'reference', store: 'other', text: t };
   return { kind: 'literal', text };
 }
