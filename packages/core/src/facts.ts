@@ -50,7 +50,7 @@ export type EnvValue =
   | { kind: 'deploy-time'; source: string; text?: string }
   | { kind: 'unresolved'; text?: string };
 
-export type FunctionPlatform = 'aws-lambda' | 'azure-functions' | 'gcp-cloud-functions' | 'gcp-cloud-run';
+export type FunctionPlatform = 'aws-lambda' | 'aws-ecs' | 'aws-apprunner' | 'azure-functions' | 'gcp-cloud-functions' | 'gcp-cloud-run';
 
 /** A variable in a function's environment. */
 export interface EnvVarFact {

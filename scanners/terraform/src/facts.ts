@@ -145,7 +145,7 @@ export function terraformFacts(input: FileFactsInput): FactSet {
     }
   };
 
-  /** A policy attribute's value as a document: jsonencode structure, heredoc or string JSON. */
+  /** A JSON attribute's value as a document (a policy, ECS container definitions): jsonencode structure, heredoc or string JSON. */
   const policyDoc = (e: HExpr): V | undefined => {
     let v = ev.eval(e);
     if (v.t === 'unknown' && e.k === 'tpl') {
@@ -156,7 +156,7 @@ export function terraformFacts(input: FileFactsInput): FactSet {
       })())).join('');
       v = { t: 'str', v: text, r: e.r };
     }
-    if (v.t !== 'str') return v.t === 'obj' ? v : undefined;
+    if (v.t !== 'str') return v.t === 'obj' || v.t === 'list' ? v : undefined;
     try {
       // A `<<-` heredoc written in this file: its JSON read where it is written (same meaning, exact positions).
       if (e.k === 'lit' && e.written) return jsonToV(parseJson(input.text.slice(e.written.start, e.written.end)), e.written.start, v.r);
@@ -292,6 +292,24 @@ export function terraformFacts(input: FileFactsInput): FactSet {
     }
   };
 
+  /** ECS `container_definitions` (`jsonencode([...])` or JSON text): each container's `environment` list of `{name, value}`; `secrets` (`valueFrom`) is the good pattern. */
+  const ecsContainers = (fn: string, e: HExpr | undefined): void => {
+    const v = e ? policyDoc(e) : undefined;
+    if (v?.t !== 'list') return;
+    for (const c of v.items) {
+      if (c.t !== 'obj') continue;
+      const env = c.entries.find((x) => x.key === 'environment')?.value;
+      if (env?.t !== 'list') continue;
+      for (const item of env.items) {
+        if (item.t !== 'obj') continue;
+        const n = item.entries.find((x) => x.key === 'name')?.value;
+        const value = item.entries.find((x) => x.key === 'value')?.value;
+        if (n?.t !== 'str' || !value) continue;
+        facts.envVars.push({ platform: 'aws-ecs', functionName: fn, name: pos(n.v, n.r), value: envValue(value), valueRegion: value.r });
+      }
+    }
+  };
+
   const attributes = (b: HBody, source: string, depth: number): void => {
     if (depth > 6) return;
     for (const a of b.attrs) {
@@ -407,6 +425,21 @@ export function terraformFacts(input: FileFactsInput): FactSet {
           for (const inner of blocks(t.body, 'template')) envBlocks('gcp-cloud-run', address, blocks(inner.body, 'containers'));
         }
         break;
+      case 'aws_ecs_task_definition':
+        ecsContainers(address, attr(b.body, 'container_definitions')?.expr);
+        break;
+      case 'aws_apprunner_service':
+        for (const sc of blocks(b.body, 'source_configuration'))
+          for (const repo of [...blocks(sc.body, 'image_repository'), ...blocks(sc.body, 'code_repository')])
+            for (const ic of [...blocks(repo.body, 'image_configuration'), ...blocks(repo.body, 'code_configuration').flatMap((cc) => blocks(cc.body, 'code_configuration_values'))])
+              envMap('aws-apprunner', address, attr(ic.body, 'runtime_environment_variables')?.expr);
+        break;
+      case 'google_secret_manager_secret': {
+        // Rotation is a `rotation { rotation_period, next_rotation_time }` block (it needs `topics` to notify a rotator).
+        const rotation = blocks(b.body, 'rotation')[0];
+        facts.stores.push({ kind: 'gcp-secret', source: address, region: b.header, rotation: rotation ? true : false, customerManagedKey: 'unknown', secretLike: true });
+        break;
+      }
       case 'aws_secretsmanager_secret': {
         const key = attr(b.body, 'kms_key_id');
         const kv = key ? ev.eval(key.expr) : undefined;

@@ -51,6 +51,10 @@ describe('Terraform: findings', () => {
     ['local module input literal', 'module "db" {\n  source      = "./modules/db"\n  db_password = "Sup3r-S3cret-Db-2024"\n}\n', ['secret/literal-secret-attribute']],
     ['a map passed to a module', 'module "fn" {\n  source = "./modules/fn"\n  environment = {\n    TABLE_NAME  = "orders"\n    DB_PASSWORD = "Sup3r-S3cret-Db-2024"\n  }\n}\n', ['secret/literal-secret-attribute']],
     ['output not sensitive', 'output "db_password" {\n  value = var.x\n}\n', ['secret/sensitive-not-marked']],
+    ['GCP Secret Manager secret without rotation', 'resource "google_secret_manager_secret" "db" {\n  secret_id = "db-password"\n  replication {\n    auto {}\n  }\n}\n', ['rotation/secret-without-rotation']],
+    ['ECS container environment literal', 'resource "aws_ecs_task_definition" "t" {\n  container_definitions = jsonencode([{\n    name = "api"\n    environment = [{ name = "DB_PASSWORD", value = "Pr0d-Db-Passw0rd!2024" }]\n  }])\n}\n', ['env/secret-literal']],
+    ['ECS container definitions as JSON text', 'resource "aws_ecs_task_definition" "t" {\n  container_definitions = <<EOF\n[{"name": "api", "environment": [{"name": "API_TOKEN", "value": "tok-3f9a8b7c6d5e4f3a"}]}]\nEOF\n}\n', ['env/secret-literal']],
+    ['App Runner runtime environment literal', 'resource "aws_apprunner_service" "s" {\n  source_configuration {\n    image_repository {\n      image_configuration {\n        runtime_environment_variables = {\n          STRIPE_SECRET_KEY = "k-3f9a8b7c6d5e4f3a2b"\n        }\n      }\n    }\n  }\n}\n', ['env/secret-literal']],
   ])('%s', async (_n, text, expected) => {
     expect(await ids(text)).toEqual(expected);
   });
@@ -69,6 +73,9 @@ describe('Terraform: references and near-misses pass', () => {
     ['Key Vault reference', 'resource "azurerm_linux_function_app" "f" {\n  app_settings = {\n    "DbPassword" = "@Microsoft.KeyVault(SecretUri=${azurerm_key_vault_secret.db.id})"\n  }\n}\n'],
     ['GCP secret_environment_variables', 'resource "google_cloudfunctions_function" "f" {\n  secret_environment_variables {\n    key     = "DB_PASSWORD"\n    secret  = "db-password"\n    version = "latest"\n  }\n}\n'],
     ['Cloud Run env from a secret', 'resource "google_cloud_run_v2_service" "s" {\n  template {\n    containers {\n      env {\n        name = "API_TOKEN"\n        value_source {\n          secret_key_ref {\n            secret  = "t"\n            version = "latest"\n          }\n        }\n      }\n    }\n  }\n}\n'],
+    ['GCP Secret Manager secret with rotation', 'resource "google_secret_manager_secret" "db" {\n  secret_id = "db-password"\n  topics {\n    name = google_pubsub_topic.rotate.id\n  }\n  rotation {\n    rotation_period    = "2592000s"\n    next_rotation_time = "2027-01-01T00:00:00Z"\n  }\n}\n'],
+    ['ECS secrets valueFrom', 'resource "aws_ecs_task_definition" "t" {\n  container_definitions = jsonencode([{\n    name = "api"\n    environment = [{ name = "TABLE_NAME", value = "orders" }]\n    secrets = [{ name = "DB_PASSWORD", valueFrom = aws_secretsmanager_secret.db.arn }]\n  }])\n}\n'],
+    ['App Runner runtime environment secrets', 'resource "aws_apprunner_service" "s" {\n  source_configuration {\n    image_repository {\n      image_configuration {\n        runtime_environment_secrets = {\n          STRIPE_SECRET_KEY = aws_secretsmanager_secret.stripe.arn\n        }\n      }\n    }\n  }\n}\n'],
     ['Deny statements', statement('    effect    = "Deny"\n    actions   = ["*"]\n    resources = ["*"]\n')],
     ['logging and X-Ray on "*"', statement('    actions   = ["logs:CreateLogGroup", "xray:PutTraceSegments", "sts:GetCallerIdentity"]\n    resources = ["*"]\n')],
     ['actions from an unknown variable on "*"', statement('    actions   = var.actions\n    resources = ["*"]\n')],

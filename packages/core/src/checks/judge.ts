@@ -34,6 +34,8 @@ export interface CheckIssue extends IamIssue {
 
 const PLATFORM_NAMES: Record<EnvVarFact['platform'], string> = {
   'aws-lambda': 'Lambda function',
+  'aws-ecs': 'ECS task definition',
+  'aws-apprunner': 'App Runner service',
   'azure-functions': 'Azure Function app',
   'gcp-cloud-functions': 'Cloud Function',
   'gcp-cloud-run': 'Cloud Run service',
