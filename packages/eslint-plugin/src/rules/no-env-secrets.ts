@@ -3,6 +3,7 @@ import { isPlaceholder, isSecretLikeName, nameWords } from '@leakguard/core';
 import { dottedName, keyName, propertyName, staticString, unwrap } from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';
 import { ignoreTestFilesSchema, isTestFileOf } from '../util/files.js';
+import { isDecryptedCiphertext } from '../util/kms-ciphertext.js';
 import { flowOptionsSchema } from '../util/flow.js';
 import { CLOUD_ADVICE } from '../util/secret-stores.js';
 
@@ -93,6 +94,8 @@ export default createRule<Options, MessageIds>({
           return;
         }
         if (parent?.type === AST_NODE_TYPES.UnaryExpression && parent.operator === 'delete') return;
+        // KMS-encrypted variables: the environment holds ciphertext that the code decrypts.
+        if (isDecryptedCiphertext(node)) return;
         // `'API_KEY' in process.env` is handled by the `in` check not being a member; `process.env.X !== undefined` is still a read.
         readNamed(node, name);
       },
@@ -111,7 +114,7 @@ export default createRule<Options, MessageIds>({
       CallExpression(node: TSESTree.CallExpression) {
         // Deno.env.get('API_KEY')
         const callee = dottedName(node.callee);
-        if (callee === 'Deno.env.get') readNamed(node, staticString(node.arguments[0]));
+        if (callee === 'Deno.env.get' && !isDecryptedCiphertext(node)) readNamed(node, staticString(node.arguments[0]));
       },
     };
   },

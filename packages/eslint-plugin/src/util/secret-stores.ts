@@ -10,6 +10,7 @@ export type SecretStore =
   | 'aws-secrets-manager'
   | 'aws-ssm'
   | 'aws-kms'
+  | 'gcp-kms'
   | 'azure-key-vault'
   | 'gcp-secret-manager'
   | 'vault'
@@ -82,6 +83,9 @@ export function secretFetch(call: TSESTree.CallExpression): SecretFetch | undefi
         return undefined;
       case 'decrypt':
         if (hasKey(first, 'CiphertextBlob') || /kms/i.test(receiver)) return { store: 'aws-kms', label: 'KMS Decrypt' };
+        // Google Cloud KMS: client.decrypt({ name, ciphertext }); Azure Key Vault keys: cryptoClient.decrypt(...).
+        if (hasKey(first, 'ciphertext')) return { store: 'gcp-kms', label: 'Cloud KMS decrypt' };
+        if (/crypto/i.test(receiver)) return { store: 'azure-key-vault', label: 'Key Vault decrypt' };
         return undefined;
       case 'getSecret':
         // Azure SecretClient.getSecret(name) -> KeyVaultSecret { value }

@@ -40,7 +40,14 @@ ruleTester.run('no-env-secrets', rule, {
     // Test files set fake secrets into the environment.
     { code: 'const k = process.env.API_KEY;', filename: 'src/__tests__/api.ts' },
     { code: "process.env.STRIPE_SECRET_KEY = 'sk_test_abcdefghijkl';", filename: 'src/pay.spec.js' },
+    // KMS-encrypted variables: the environment holds ciphertext, decrypted at run time.
+    { code: "const [r] = await client.decrypt({ name: keyName, ciphertext: Buffer.from(process.env.DB_PASS, 'base64') });" },
+    { code: 'const r = await kmsClient.decrypt({ name: keyName, ciphertext: process.env.DB_PASSWORD });' },
+    { code: "const out = await kms.send(new DecryptCommand({ CiphertextBlob: Buffer.from(process.env.API_KEY, 'base64') }));" },
+    { code: "const r = await cryptoClient.decrypt('RSA-OAEP', Buffer.from(process.env.CLIENT_SECRET, 'base64'));" },
+    { code: "const r = await kms.decrypt({ CiphertextBlob: Buffer.from(Deno.env.get('API_TOKEN'), 'base64') }).promise();" },
     // TypeScript only.
+    { code: "const [r] = await client.decrypt({ name, ciphertext: Buffer.from(process.env.DB_PASS!, 'base64') });", lang: 'ts' },
     { code: 'const arn: string = process.env.DB_PASSWORD_ARN!;', lang: 'ts' },
     { code: 'const stage = process.env.STAGE as "dev" | "prod";', lang: 'ts' },
   ]),
@@ -58,6 +65,10 @@ ruleTester.run('no-env-secrets', rule, {
     { code: 'connect({ password: process.env.PGPASSWORD });', errors: ['secretFromEnv'] },
     { code: 'const c = process.env.DATABASE_CONNECTION_STRING;', errors: ['secretFromEnv'] },
     { code: 'const s = process.env.CLIENT_SECRET;', errors: ['secretFromEnv'] },
+    // Not a decrypt: encrypting, or a ciphertext key of some other call.
+    { code: 'const r = await client.encrypt({ name, plaintext: process.env.DB_PASS });', errors: ['secretFromEnv'] },
+    { code: 'send({ ciphertext: process.env.DB_PASS });', errors: ['secretFromEnv'] },
+    { code: 'decrypt({ name, aad: process.env.DB_PASS });', errors: ['secretFromEnv'] },
     { code: 'const p = process.env.PRIVATE_KEY;', errors: ['secretFromEnv'] },
     { code: 'const a = process.env.AWS_SECRET_ACCESS_KEY;', errors: ['secretFromEnv'] },
     { code: 'const w = process.env.SLACK_WEBHOOK;', errors: ['secretFromEnv'] },

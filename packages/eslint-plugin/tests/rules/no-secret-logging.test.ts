@@ -85,6 +85,12 @@ ruleTester.run('no-secret-logging', rule, {
       errors: ['secretLogged'],
     },
     { code: "const s = await secretClient.getSecret('db'); context.log('db secret', s.value);", errors: ['secretLogged'] },
+    // A KMS-encrypted environment variable, decrypted (Google Cloud KMS, Azure Key Vault keys): the plaintext is a secret.
+    {
+      code: "const [r] = await client.decrypt({ name: keyName, ciphertext: Buffer.from(process.env.DB_PASS, 'base64') }); console.log(r.plaintext.toString());",
+      errors: ['secretLogged'],
+    },
+    { code: "const r = await cryptoClient.decrypt('RSA-OAEP', blob); console.log(r.result);", errors: ['secretLogged'] },
     {
       code: 'const [version] = await client.accessSecretVersion({ name }); const payload = version.payload.data.toString(); console.log(payload);',
       errors: ['secretLogged'],
