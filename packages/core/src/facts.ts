@@ -103,7 +103,7 @@ export interface FunctionFact {
 
 /** A template parameter, Terraform variable or output: can it carry a secret, is it masked, what is its default. */
 export interface InputFact {
-  kind: 'cfn-parameter' | 'tf-variable' | 'tf-output';
+  kind: 'cfn-parameter' | 'tf-variable' | 'tf-output' | 'bicep-parameter' | 'arm-parameter';
   source: string;
   name: Positioned<string>;
   /** NoEcho / `sensitive = true`; `unknown` when written but not resolvable. */

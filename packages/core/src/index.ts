@@ -25,4 +25,6 @@ export * from './env/names.js';
 export * from './iam/judge.js';
 export * from './suppress/inline.js';
 export * from './checks/judge.js';
+export * from './checks/workflow.js';
+export * from './checks/container.js';
 export * from './yaml.js';

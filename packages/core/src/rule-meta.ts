@@ -8,7 +8,7 @@ export type Severity = 'critical' | 'high' | 'medium' | 'low';
 export type Precision = 'very-high' | 'high' | 'medium' | 'low';
 
 /** Rule families of design.md: `secret/<provider-token>`, `iam/<name>`, ... */
-export const RULE_FAMILIES = ['secret', 'iam', 'env', 'rotation', 'kms', 'logging'] as const;
+export const RULE_FAMILIES = ['secret', 'iam', 'env', 'rotation', 'kms', 'logging', 'ci', 'container'] as const;
 export type RuleFamily = (typeof RULE_FAMILIES)[number];
 
 export interface RuleMeta {

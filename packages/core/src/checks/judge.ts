@@ -107,6 +107,8 @@ const INPUT_WORDS: Record<InputFact['kind'], [string, string]> = {
   'cfn-parameter': ['Parameter', 'NoEcho: true'],
   'tf-variable': ['Variable', 'sensitive = true'],
   'tf-output': ['Output', 'sensitive = true'],
+  'bicep-parameter': ['Parameter', '@secure()'],
+  'arm-parameter': ['Parameter', 'securestring'],
 };
 
 /** `secret/sensitive-not-marked` and `secret/literal-default` on variables, outputs and parameters. */

@@ -11,7 +11,7 @@ const CIPHERTEXT_KEY = /^ciphertext(blob)?$/i;
 /** How far up a read may be wrapped (`Buffer.from(x, 'base64')`, `x!`, `x as string`) before it reaches the call. */
 const MAX_HOPS = 6;
 
-function isDecryptCall(n: TSESTree.Node): n is TSESTree.CallExpression | TSESTree.NewExpression {
+function isDecryptCall(n: TSESTree.Node): boolean {
   if (n.type !== AST_NODE_TYPES.CallExpression && n.type !== AST_NODE_TYPES.NewExpression) return false;
   const name = calleeName(n) ?? '';
   return /decrypt(command)?$/i.test(name);
@@ -40,7 +40,8 @@ export function isDecryptedCiphertext(node: TSESTree.Node): boolean {
         if (p.value !== cur || !CIPHERTEXT_KEY.test(keyName(p) ?? '')) return false;
         const obj = p.parent;
         const call = obj?.parent;
-        return !!call && obj.type === AST_NODE_TYPES.ObjectExpression && isDecryptCall(call) && call.arguments.includes(obj);
+        if (obj?.type !== AST_NODE_TYPES.ObjectExpression || !call) return false;
+        return (call.type === AST_NODE_TYPES.CallExpression || call.type === AST_NODE_TYPES.NewExpression) && isDecryptCall(call) && call.arguments.includes(obj);
       }
       default:
         return false;
