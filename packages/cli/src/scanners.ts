@@ -5,9 +5,10 @@
 import type { FileScanner } from '@leakguard/core';
 import { CloudFormationScanner } from '@leakguard/scanner-cloudformation';
 import { DockerfileScanner } from '@leakguard/scanner-docker';
+import { GitHubActionsScanner } from '@leakguard/scanner-github-actions';
 import { ServerlessScanner } from '@leakguard/scanner-serverless';
 import { TerraformScanner } from '@leakguard/scanner-terraform';
 
 export function builtinScanners(): FileScanner[] {
-  return [new TerraformScanner(), new ServerlessScanner(), new CloudFormationScanner(), new DockerfileScanner()];
+  return [new TerraformScanner(), new ServerlessScanner(), new CloudFormationScanner(), new DockerfileScanner(), new GitHubActionsScanner()];
 }
