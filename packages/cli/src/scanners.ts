@@ -3,6 +3,7 @@
  * scanner covers for secrets get the plain secret pass. New input kinds register here.
  */
 import type { FileScanner } from '@leakguard/core';
+import { AzureScanner } from '@leakguard/scanner-azure';
 import { CloudFormationScanner } from '@leakguard/scanner-cloudformation';
 import { DockerfileScanner } from '@leakguard/scanner-docker';
 import { GitHubActionsScanner } from '@leakguard/scanner-github-actions';
@@ -10,5 +11,5 @@ import { ServerlessScanner } from '@leakguard/scanner-serverless';
 import { TerraformScanner } from '@leakguard/scanner-terraform';
 
 export function builtinScanners(): FileScanner[] {
-  return [new TerraformScanner(), new ServerlessScanner(), new CloudFormationScanner(), new DockerfileScanner(), new GitHubActionsScanner()];
+  return [new TerraformScanner(), new ServerlessScanner(), new CloudFormationScanner(), new AzureScanner(), new DockerfileScanner(), new GitHubActionsScanner()];
 }
