@@ -41,6 +41,8 @@ describe('Bicep: the good patterns and near-misses pass', () => {
     ['a storage connection string built from listKeys()', site("        { name: 'AzureWebJobsStorage', value: 'DefaultEndpointsProtocol=https;AccountName=${st.name};AccountKey=${st.listKeys().keys[0].value}' }\n")],
     ['non-secret settings', site("        { name: 'FUNCTIONS_WORKER_RUNTIME', value: 'node' }\n        { name: 'TOKEN_TTL', value: '3600' }\n")],
     ['a secret-named parameter holding a reference', "param dbPasswordSecretName string = 'db-password'\n"],
+    ['a parameter naming a Key Vault secret (an upper-case constant)', "param connectionStringKey string = 'AZURE-SQL-CONNECTION-STRING'\n"],
+    ['the azd resource token (a name suffix)', "param resourceToken string\nvar token = toLower(uniqueString(subscription().id))\n"],
     ['a Key Vault secret with an expiry', "resource s 'Microsoft.KeyVault/vaults/secrets@2023-02-01' = {\n  name: 'kv/db'\n  properties: {\n    value: dbPassword\n    attributes: { exp: 1767225600 }\n  }\n}\n@secure()\nparam dbPassword string\n"],
     ['a conditional resource with a reference', "resource fn 'Microsoft.Web/sites@2022-03-01' = if (deploy) {\n  name: 'f'\n  properties: {\n    siteConfig: {\n      appSettings: [\n        { name: 'API_KEY', value: '@Microsoft.KeyVault(SecretUri=https://v.vault.azure.net/secrets/k/)' }\n      ]\n    }\n  }\n}\n"],
   ])('%s', async (_n, text) => {
@@ -103,6 +105,7 @@ describe('Azure Functions local.settings.json', () => {
     ['the storage emulator', settings('    "AzureWebJobsStorage": "UseDevelopmentStorage=true"')],
     ['a Key Vault reference', settings('    "API_KEY": "@Microsoft.KeyVault(SecretUri=https://v.vault.azure.net/secrets/k/)"')],
     ['an empty value to fill in', settings('    "API_KEY": ""')],
+    ['a token a release pipeline replaces', settings('    "MicrosoftVisionApiKey": "__MicrosoftVisionApiKey__",\n    "DbPassword": "#{DbPassword}#"')],
     ['encrypted values', settings(`    "DB_PASSWORD": "${PW}"`, true)],
   ])('%s passes', async (_n, text) => {
     expect((await findings('local.settings.json', text)).ids).toEqual([]);

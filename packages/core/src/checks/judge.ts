@@ -19,10 +19,10 @@ import { judgeManagedPolicyAttachment, judgePolicyStatement, type IamIssue } fro
 import { IAM_RULES } from '../iam/rules.js';
 import type { RuleMeta } from '../rule-meta.js';
 import { CHECK_RULE_IDS, CHECK_RULES } from './rules.js';
-import { classifyLiteral, isSecretCandidate, SETTING_SUFFIXES } from './values.js';
+import { classifyLiteral, isConstantName, isSecretCandidate, SETTING_SUFFIXES } from './values.js';
 
 export { CHECK_RULES, CHECK_RULE_IDS };
-export { classifyLiteral, isSecretCandidate, SETTING_SUFFIXES } from './values.js';
+export { classifyLiteral, isConstantName, isSecretCandidate, SETTING_SUFFIXES } from './values.js';
 
 /** Every rule the infrastructure scanners report besides the secret catalog. */
 export const INFRA_RULES: RuleMeta[] = [...IAM_RULES, ...CHECK_RULES];
@@ -118,7 +118,8 @@ export function judgeInput(input: InputFact): CheckIssue[] {
   const [noun, fix] = INPUT_WORDS[input.kind];
   const issues: CheckIssue[] = [];
   // A default that is itself a reference (an ARN, a parameter path) says the input names a secret.
-  const namesASecret = input.defaultValue !== undefined && classifyLiteral(input.defaultValue.value).kind === 'reference';
+  // So does an upper-case constant (`connectionStringKey = 'AZURE-SQL-CONNECTION-STRING'`, a Key Vault secret's name).
+  const namesASecret = input.defaultValue !== undefined && (classifyLiteral(input.defaultValue.value).kind === 'reference' || isConstantName(input.defaultValue.value));
   // A boolean default makes the input a switch (`OverrideApiAuthValue: {Type: String, Default: true}`), not a secret.
   const isSwitch = input.defaultValue !== undefined && /^(?:true|false)$/i.test(input.defaultValue.value.trim());
   if (input.masked === false && !namesASecret && !isSwitch) {

@@ -49,8 +49,17 @@ export function isSecretCandidate(text: string): boolean {
   if (/^\$(?:request|context|stageVariables|input|util|method)\.[\w.-]+$/.test(t)) return false;
   // Enumerated settings: AWS_IAM, NONE, SIGN_VERIFY, RSA_2048, COGNITO_USER_POOLS.
   if (/^[A-Z]+(_[A-Z0-9]+)*$/.test(t) && (t.includes('_') || t.length <= 10)) return false;
-  if (isPlaceholder(t)) return false;
+  if (isPlaceholder(t) || isConstantName(t)) return false;
   return classifyLiteral(t).kind === 'literal';
+}
+
+/**
+ * `AZURE-SQL-CONNECTION-STRING`, `DB_PASSWORD_KEY`: upper-case words joined by `-` or `_`, each with a
+ * letter. Such a value names something (a Key Vault secret, a setting); a generated secret mixes cases.
+ */
+export function isConstantName(text: string): boolean {
+  const t = text.trim();
+  return /^[A-Z][A-Z0-9]*(?:[-_][A-Z0-9]+)+$/.test(t) && t.split(/[-_]/).every((w) => /[A-Z]/.test(w));
 }
 
 /**
@@ -64,4 +73,6 @@ export const SETTING_SUFFIXES: string[][] = [
   ['template'], ['validity'], ['units'], ['characters'], ['prefix'], ['suffix'], ['pattern'], ['regex'], ['field'],
   ['memory'], ['size'], ['runtime'], ['handler'], ['schedule'], ['interval'], ['window'], ['retention'], ['role'],
   ['function'], ['lambda'], ['arns'], ['ids'], ['names'], ['bucket'], ['queue'], ['topic'], ['table'],
+  // token lifetimes and OIDC settings (`access_token_lifetime: 600s`, `id_token_audience: https://...`)
+  ['lifetime'], ['audience'], ['duration'], ['expiry'], ['expiration'], ['scope'], ['scopes'], ['ttl'],
 ];

@@ -181,10 +181,13 @@ const UNTRUSTED = [
 ];
 /** A command that writes its arguments to the log. */
 const PRINTS = /(^|[\s;&|(`])(echo|printf|print|cat|tee|Write-Host|Write-Output|console\.log|puts)\b/i;
+/** ...unless its output goes to a file: `echo "X=..." >> $GITHUB_ENV`, `> .npmrc`. */
+const TO_FILE = /(^|[^2&])>>?\s*["']?[$\w./~-]/;
 
 /** The expressions an expression text reads: `secrets.A || secrets.B` reads both. */
 function secretNames(expression: string): string[] {
-  return [...expression.matchAll(/\bsecrets\s*(?:\.\s*([A-Za-z_][\w-]*)|\[\s*'([^']+)'\s*\])/g)].map((m) => m[1] ?? m[2] ?? '');
+  // The `secrets` context itself, not a property named so (`steps.secrets.outputs.x`).
+  return [...expression.matchAll(/(?<![\w.-])secrets\s*(?:\.\s*([A-Za-z_][\w-]*)|\[\s*'([^']+)'\s*\])/g)].map((m) => m[1] ?? m[2] ?? '');
 }
 
 function untrustedInputs(expression: string): string[] {
@@ -197,7 +200,7 @@ export function judgeScriptExpression(f: WorkflowScriptExpressionFact): CheckIss
   // GITHUB_TOKEN is short-lived and scoped to the job, but printing it is still a leak.
   const secrets = secretNames(f.expression);
   if (secrets.length > 0) {
-    const printed = PRINTS.test(f.line);
+    const printed = PRINTS.test(f.line) && !TO_FILE.test(f.line.slice(f.line.indexOf('}}')));
     issues.push(
       printed
         ? { ruleId: WORKFLOW_RULE_IDS.secretPrinted, message: `${f.source} prints the secret ${secrets.join(', ')} to the job log.`, region: f.region, subject: `${f.source}/secrets.${secrets[0]}` }

@@ -89,6 +89,8 @@ export const BENIGN_TOKEN_QUALIFIERS = [
   'lexer', 'syntax', 'design', 'start', 'end', 'last', 'prev', 'previous', 'eof', 'marker', 'resume', 'delta',
   // AWS idempotency and change tokens (`ClientToken`, WAF `ChangeToken`, `LifecycleActionToken`), parser state
   'client', 'change', 'action', 'significant',
+  // Azure Developer CLI templates: `resourceToken = uniqueString(...)` makes resource names unique
+  'resource',
 ];
 
 /** True when the name describes a secret (a flag, a count, a mode, a pagination token) rather than holding one. */

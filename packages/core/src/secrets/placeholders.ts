@@ -13,6 +13,9 @@ const PLACEHOLDER = [
   /^\$\([^)]*\)$/,
   /^\{\{[^}]*\}\}$/,
   /^%[A-Za-z_]+%$/,
+  /^__[A-Za-z][\w.-]*__$/, // __AzureWebJobsStorage__: a token a release pipeline replaces
+  /^#\{[^}]+\}#?$/, // #{DbPassword}#: Azure DevOps replace-tokens
+  /^(?:\{\w*\}|%[sd])$/, // "mysql://{}:{}@{}/{}".format(...), "%s": a format string's slot
   /^\$[A-Z_][A-Z0-9_]*$/,
   /your[-_ ]?(api[-_ ]?)?(key|token|secret|password)/i,
   /^(changeme|change[-_]me|password|passwd|pass|pwd|pw|secret|redacted|dummy|placeholder|todo|tbd|none|null|undefined|test|sample|fake)$/i,
@@ -37,5 +40,19 @@ function isDigitRun(value: string): boolean {
 }
 
 export function isPlaceholder(value: string): boolean {
-  return PLACEHOLDER.some((re) => re.test(value)) || isDigitRun(value);
+  return PLACEHOLDER.some((re) => re.test(value)) || isDigitRun(value) || isEncodedDummy(value);
+}
+
+/**
+ * Base64 of a sentence or of counting digits: `VGhpcyBpcyBhIHRlc3Qgc3RyaW5nLg==` ("This is a test
+ * string."), `MTIzNDU2Nzg5MDEy...` ("1234567890..."), the fixtures of tests. A key decodes to bytes.
+ */
+function isEncodedDummy(value: string): boolean {
+  // Padding may be left out (base64url, or a fixture cut to a key length).
+  if (value.length < 16 || value.length > 4096 || value.length % 4 === 1 || !/^[A-Za-z0-9+/_-]+={0,2}$/.test(value)) return false;
+  const text = Buffer.from(value, value.includes('-') || value.includes('_') ? 'base64url' : 'base64').toString('latin1');
+  if (!/^[\x20-\x7e]+$/.test(text)) return false;
+  const sentence = /^[A-Za-z][A-Za-z,'-]*(?: [A-Za-z,'-]+){2,}[.!]?$/.test(text);
+  const digits = text.replace(/\D/g, '');
+  return sentence || (digits.length === text.length && isDigitRun(digits));
 }

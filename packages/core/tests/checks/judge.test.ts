@@ -53,6 +53,7 @@ describe('classifyLiteral: references are the good pattern', () => {
 describe('env/*', () => {
   it.each<[string, EnvVarFact, string[]]>([
     ['literal password', env('DB_PASSWORD', lit('Pr0d-Db-Passw0rd!2024')), ['env/secret-literal']],
+    ['upper-case with a digit-only group is not a constant name', env('LICENSE_KEY', lit('ABCD-1234-EFGH-5678')), ['env/secret-literal']],
     ['literal API key (Azure app setting)', env('StripeApiKey', lit('sk_live_abcdefgh12345678'), 'azure-functions'), ['env/secret-literal']],
     ['literal token on Cloud Run', env('GITHUB_TOKEN', lit('ghp_abcdefghijklmnopqrstuvwxyz0123456789'), 'gcp-cloud-run'), ['env/secret-literal']],
     ['serverless ${ssm:...}', env('STRIPE_SECRET_KEY', { kind: 'deploy-time', source: 'serverless ${ssm:...}' }), ['env/deploy-time-secret']],
@@ -76,6 +77,8 @@ describe('env/*', () => {
     ['an unresolved expression', env('DB_PASSWORD', { kind: 'unresolved', text: 'module.db.password' })],
     ['a non-secret name with a literal', env('TABLE_NAME', lit('orders'))],
     ['a placeholder', env('DB_PASSWORD', lit('changeme'))],
+    ['a token a release pipeline replaces', env('ApiKey', lit('__ApiKey__'), 'azure-functions')],
+    ['an upper-case constant naming a secret', env('DB_PASSWORD', lit('AZURE-SQL-CONNECTION-STRING'), 'azure-functions')],
     ['an empty value', env('API_KEY', lit(''))],
     ['a boolean flag whose name mentions auth', env('AUTH_ENABLED', lit('true'))],
     ['a number', env('TOKEN_TTL_SECONDS', lit('3600'))],

@@ -69,6 +69,14 @@ describe('isPlaceholder: values that announce themselves as placeholders', () =>
     '1234567890123456',
     '0123456789',
     '7890123456',
+    '__AzureWebJobsStorage__', // release-pipeline token replacement
+    '#{DbPassword}#', // Azure DevOps replace-tokens
+    '{}', // a format string's slot: "mysql://{}:{}@{}/{}".format(...)
+    '%s',
+    // Base64 of test fixtures: a sentence, counting digits (built here, as a fixture would be).
+    Buffer.from('This is a test string.').toString('base64'),
+    Buffer.from('12345678901234567890123456789012').toString('base64'),
+    Buffer.from('123456789012345678901234567890123456789012345678901234567890123').toString('base64').replace(/=+$/, ''), // unpadded
   ])('%s', (value) => {
     expect(isPlaceholder(value)).toBe(true);
   });
@@ -80,6 +88,9 @@ describe('isPlaceholder: values that announce themselves as placeholders', () =>
     'AIzaSyDx9fK2qL7xZ0pR4tY6uW3eXq', // an X inside, not a tail of X
     'thereX9fK2qL7', // "here" inside, not a "-here" tail
     '[9fK2qL7xZ0pR4tY6]', // brackets around a random value
+    Buffer.from([0x8f, 0x12, 0xa0, 0x33, 0xfe, 0x01, 0x77, 0x9c, 0x42, 0xd3, 0x5e, 0x10]).toString('base64'), // key bytes
+    Buffer.from('hunter2-Pr0d-db').toString('base64'), // an encoded password, not a sentence
+    '__init__secret_value', // underscores, not a __TOKEN__
   ])('%s is not a placeholder', (value) => {
     expect(isPlaceholder(value)).toBe(false);
   });
