@@ -11,6 +11,35 @@ import type { AzureParam, AzureResource, AzureTemplate } from './model.js';
 /** `deploymentTemplate.json#`, `subscriptionDeploymentTemplate.json#`, ... */
 const SCHEMA = /schema\.management\.azure\.com\/schemas\/[^"']*[dD]eploymentTemplate\.json/;
 
+const LOGIC_APP_EXPRESSION = /^@(?:\{|[A-Za-z_][\w.]*\()/;
+
+/**
+ * ARM reads JSON with comments (`//`, `/* *\/`): blank them out, keeping every offset and line,
+ * so the JSON reader sees plain JSON and positions stay those of the file. Linear, one pass.
+ */
+export function blankJsonComments(text: string): string {
+  if (!text.includes('/')) return text;
+  let out = '';
+  let i = 0;
+  let from = 0;
+  const blank = (s: string) => s.replace(/[^\r\n]/g, ' ');
+  while (i < text.length) {
+    const c = text[i];
+    if (c === '"') {
+      for (i++; i < text.length && text[i] !== '"' && text[i] !== '\n'; i++) if (text[i] === '\\') i++;
+      i++;
+    } else if (c === '/' && (text[i + 1] === '/' || text[i + 1] === '*')) {
+      const end = text[i + 1] === '/' ? text.indexOf('\n', i) : text.indexOf('*/', i + 2);
+      const stop = end === -1 ? text.length : text[i + 1] === '/' ? end : end + 2;
+      out += text.slice(from, i) + blank(text.slice(i, stop));
+      i = from = stop;
+    } else {
+      i++;
+    }
+  }
+  return out + text.slice(from);
+}
+
 export function isArmTemplate(root: PNode | undefined): boolean {
   return root?.kind === 'map' && SCHEMA.test(scalarText(get(root, '$schema')) ?? '') && get(root, 'resources') !== undefined;
 }
@@ -44,7 +73,10 @@ export function armTemplate(root: PNode): AzureTemplate {
   const valueOf = (node: PNode, depth = 0): EnvValue => {
     if (depth > 8 || node.kind !== 'scalar' || node.value === null) return { kind: 'unresolved' };
     const text = String(node.value);
-    if (typeof node.value !== 'string' || !text.startsWith('[')) return classifyLiteral(text);
+    if (typeof node.value !== 'string') return classifyLiteral(text);
+    // Logic Apps workflow language inside a template: `@triggerBody()?['LockToken']`, `@{parameters('x')}`.
+    if (LOGIC_APP_EXPRESSION.test(text) && !text.startsWith('@Microsoft.KeyVault(')) return { kind: 'unresolved', text };
+    if (!text.startsWith('[')) return classifyLiteral(text);
     if (text.startsWith('[[')) return classifyLiteral(text.slice(1));
     const expr = text.trim();
     const param = /^\[parameters\('([^']+)'\)\]$/i.exec(expr);

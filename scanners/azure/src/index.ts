@@ -15,13 +15,13 @@ import {
   type ScanOutput,
 } from '@leakguard/core';
 import { parseNotifications, parseTree } from '@leakguard/scanner-cloudformation';
-import { armTemplate, isArmTemplate } from './arm.js';
+import { armTemplate, blankJsonComments, isArmTemplate } from './arm.js';
 import { bicepReady, initBicep, parseBicep } from './bicep.js';
 import { azureFacts } from './facts.js';
 import { LOCAL_SETTINGS, localSettingsFacts } from './local-settings.js';
 
 export { parseBicep, initBicep } from './bicep.js';
-export { armTemplate, isArmTemplate } from './arm.js';
+export { armTemplate, blankJsonComments, isArmTemplate } from './arm.js';
 export { azureFacts } from './facts.js';
 export { localSettingsFacts } from './local-settings.js';
 
@@ -60,7 +60,8 @@ export class AzureScanner implements FileScanner {
       const parsed = parseBicep(input.text);
       return judged(azureFacts(parsed.template, starts), parseNotifications(input.path, input.text, parsed.problems, 'Bicep file'));
     }
-    const parsed = parseTree(input.text);
+    // ARM templates and local.settings.json may hold comments; offsets are kept, so positions are the file's.
+    const parsed = parseTree(blankJsonComments(input.text));
     if (!parsed.root) return { drafts: [], notifications: parseNotifications(input.path, input.text, parsed.problems, LOCAL_SETTINGS.test(input.path) ? 'local.settings.json' : 'ARM template') };
     if (LOCAL_SETTINGS.test(input.path)) return judged(localSettingsFacts(parsed.root, starts, input.path));
     if (!isArmTemplate(parsed.root)) return { drafts: [], notifications: [] };

@@ -87,8 +87,19 @@ describe('ARM templates', () => {
     ['a Key Vault reference through a variable', arm('{}', armSite(`{ "name": "API_KEY", "value": "[variables('apiKeyRef')]" }`), '{ "apiKeyRef": "@Microsoft.KeyVault(VaultName=kv;SecretName=api-key)" }')],
     ['an expression default', arm('{ "sqlPassword": { "type": "securestring", "defaultValue": "[newGuid()]" } }', '[]')],
     ['non-secret settings', arm('{}', armSite('{ "name": "FUNCTIONS_EXTENSION_VERSION", "value": "~4" }'))],
+    ['Logic Apps expressions in a workflow definition', arm('{}', `[{ "type": "Microsoft.Logic/workflows", "name": "w", "properties": { "definition": { "actions": { "a": { "inputs": { "lockToken": "@triggerBody()?['LockToken']", "secret": "@{parameters('s')}" } } } } } }]`)],
+    ['a VM extension protected-settings reference', arm('{}', `[{ "type": "Microsoft.Compute/virtualMachines/extensions", "name": "vm/dsc", "properties": { "settings": { "SQLAuthCreds": { "userName": "sa", "Password": "privateSettingsRef:SqlAuthPassword" } } } }]`)],
   ])('%s passes', async (_n, text) => {
     expect((await findings('azuredeploy.json', text)).ids).toEqual([]);
+  });
+
+  it('reads a template with comments, at the positions of the file', async () => {
+    const text = arm('{}', armSite(`// settings\n      { "name": "DB_PASSWORD", /* inline */ "value": "${PW}" }`)).replace('"contentVersion"', '// a comment with "quotes" and // inside\n  "contentVersion"');
+    const out = await findings('azuredeploy.json', text);
+    expect(out.notifications).toEqual([]);
+    expect(out.ids).toEqual(['env/secret-literal']);
+    const line = text.split('\n').findIndex((l) => l.includes(PW)) + 1;
+    expect(out.drafts[0]?.region.startLine).toBe(line);
   });
 
   it('JSON that is not an ARM template is not taken', () => {

@@ -14,6 +14,8 @@ const GCP_SECRET = /^projects\/[^/\s]+\/secrets\/[^/\s]+(\/versions\/[^/\s]+)?$/
 /** Berglas references (`berglas://bucket/object`, `sm://project/secret[#version]`), resolved by the berglas exec wrapper at start-up. */
 const BERGLAS = /^berglas:\/\/[a-z0-9][a-z0-9._-]*\/[^\s]+$/;
 const BERGLAS_SM = /^sm:\/\/[a-z][a-z0-9-]*\/[A-Za-z0-9_-]+(#[A-Za-z0-9]+)?$/;
+/** Azure VM extensions: `privateSettingsRef:AdminPassword` names a value of the extension's protected settings. */
+const PROTECTED_SETTING_REF = /^privateSettingsRef:[A-Za-z_][\w.]*$/;
 /** `/orders/prod/db-password`: an SSM parameter path (two segments or more, no spaces). */
 const SSM_PATH = /^\/[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)+$/;
 
@@ -32,7 +34,7 @@ export function classifyLiteral(text: string): EnvValue {
   if (KEY_VAULT.test(t)) return { kind: 'reference', store: 'keyvault', text: t };
   if (GCP_SECRET.test(t) || BERGLAS_SM.test(t)) return { kind: 'reference', store: 'gcp-secret-manager', text: t };
   if (BERGLAS.test(t)) return { kind: 'reference', store: 'other', text: t };
-  if (ANY_ARN.test(t)) return { kind: 'reference', store: 'other', text: t };
+  if (ANY_ARN.test(t) || PROTECTED_SETTING_REF.test(t)) return { kind: 'reference', store: 'other', text: t };
   return { kind: 'literal', text };
 }
 

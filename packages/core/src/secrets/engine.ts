@@ -128,10 +128,22 @@ export function spellsItsName(name: string, value: string): boolean {
   const words = nameWords(name);
   if (words.length < 2) return false;
   const v = value.toLowerCase();
-  return ['-', '_'].some((sep) => {
+  if (['-', '_'].some((sep) => {
     const prefix = words.join(sep) + sep;
     return v.startsWith(prefix) && v.length > prefix.length;
-  });
+  })) return true;
+  // `"secretValue": "secretValue2"` (or, mistyped, "secretVaule1"): the name itself and a number.
+  const glued = words.join('');
+  const stem = v.replace(/\d+$/, '');
+  return stem.length < v.length && (stem === glued || isOneSwapAway(stem, glued));
+}
+
+/** True when `a` is `b` with two neighbouring characters swapped. */
+function isOneSwapAway(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  const diff: number[] = [];
+  for (let i = 0; i < a.length && diff.length <= 2; i++) if (a[i] !== b[i]) diff.push(i);
+  return diff.length === 2 && diff[1] === diff[0]! + 1 && a[diff[0]!] === b[diff[1]!] && a[diff[1]!] === b[diff[0]!];
 }
 
 export class SecretEngine {

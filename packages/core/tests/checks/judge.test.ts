@@ -41,6 +41,7 @@ describe('classifyLiteral: references are the good pattern', () => {
     ['sm://acme-prod/api-key', 'reference', 'gcp-secret-manager'],
     ['sm://acme-prod/api-key#3', 'reference', 'gcp-secret-manager'],
     ['sm://', 'literal'],
+    ['privateSettingsRef:AdminPassword', 'reference', 'other'],
     ['Pr0d-Db-Passw0rd!2024', 'literal'],
     ['/', 'literal'],
   ])('%s is a %s', (text, kind, store) => {

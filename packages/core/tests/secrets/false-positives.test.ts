@@ -115,6 +115,11 @@ describe('spellsItsName: a documentation example that spells its own name', () =
     ['token', 'token-9fK2qL7xZ0pR4tY6uW3e', false], // one word: too common a prefix to mean anything
     ['termToken', 'gPFEGk7CF4wS901w7ppYclt7-term-token', false], // the name is not a prefix
     ['apiToken', 'term-token-gPFEGk7CF4wS901w7ppYclt7', false], // another name
+    ['secretValue', 'secretValue2', true], // an example parameters file: the name and a number
+    ['secretValue', 'secretVaule1', true], // ...even mistyped (two letters swapped)
+    ['secretValue', 'secretValue', false], // no number: not this pattern
+    ['secretValue', 'sceretVaule1', false], // two swaps
+    ['apiKey', 'apiKey' + '9fK2qL7x', false], // a random tail, not a number
   ])('%s = %s -> %s', (name, value, expected) => {
     expect(spellsItsName(name, value)).toBe(expected);
   });
