@@ -174,3 +174,19 @@ describe('CloudFormation: positions, secrets and malformed input', () => {
     expect(parsed.root?.kind === 'map' && parsed.root.entries.every((e) => e.value.kind === 'fn')).toBe(true);
   });
 });
+
+describe('SAM Globals merged as SAM merges them', () => {
+  const PW = ['Pr0d', 'Db', 'Passw0rd!2024'].join('-');
+  const template = (bEnv: string): string =>
+    `Transform: AWS::Serverless-2016-10-31\nGlobals:\n  Function:\n    KmsKeyArn: arn:aws:kms:eu-west-1:123456789012:key/k\n    Environment:\n      Variables:\n        DB_PASSWORD: ${PW}\nResources:\n  A:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: a.h\n  B:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: b.h\n${bEnv}`;
+
+  it('a Globals literal inherited by two functions is one finding, where it is written', async () => {
+    const text = template('');
+    expect(await findings(scanner, 'template.yaml', text)).toEqual([`env/secret-literal@${lineOf(text, PW)}:22`]);
+  });
+
+  it('a function that overrides the variable with a reference is clean; the other still inherits the literal', async () => {
+    const text = template('      Environment:\n        Variables:\n          DB_PASSWORD: "{{resolve:secretsmanager:orders/db:SecretString:password}}"\n');
+    expect(await findings(scanner, 'template.yaml', text)).toEqual([`env/secret-literal@${lineOf(text, PW)}:22`]);
+  });
+});

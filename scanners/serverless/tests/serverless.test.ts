@@ -118,3 +118,14 @@ describe('serverless: positions, formats and errors', () => {
     expect(out.notifications[0]?.line).toBeGreaterThan(0);
   });
 });
+
+describe('provider.environment merged into each function, as the framework merges it', () => {
+  const PW = ['Pr0d', 'Db', 'Passw0rd!2024'].join('-');
+  const text = `service: orders\nprovider:\n  name: aws\n  kmsKeyArn: arn:aws:kms:eu-west-1:123456789012:key/k\n  environment:\n    DB_PASSWORD: ${PW}\nfunctions:\n  a:\n    handler: a.h\n  b:\n    handler: b.h\n  c:\n    handler: c.h\n    environment:\n      DB_PASSWORD: /orders/prod/db-password\n`;
+  it('one finding where the value is written, naming the functions that inherit it', async () => {
+    const drafts = (await scan(text)).drafts.filter((d) => d.ruleId === 'env/secret-literal');
+    expect(drafts.map((d) => d.region.startLine)).toEqual([lineOf(text, PW)]);
+    expect(drafts[0]!.message).toContain('Lambda function a, b holds');
+    expect(drafts[0]!.message).not.toContain('a, b, c');
+  });
+});

@@ -46,7 +46,7 @@ export function judgeEnvVar(fact: EnvVarFact): CheckIssue[] {
   const name = fact.name.value;
   if (!isSecretLikeName(name)) return [];
   const where = `${PLATFORM_NAMES[fact.platform]} ${fact.functionName}`;
-  const subject = `${fact.functionName}/env/${name}`;
+  const subject = `${fact.functionName.split(', ')[0]}/env/${name}`;
   const v = fact.value;
   if (v.kind === 'literal') {
     if (!isSecretCandidate(v.text)) return [];
@@ -138,12 +138,28 @@ export function judgeSecretAttribute(attr: SecretAttributeFact): CheckIssue[] {
   return [{ ruleId: CHECK_RULE_IDS.literalSecretAttribute, message: `${attr.name.value} is set to a literal secret in ${attr.source}.`, region: attr.value.region, subject: `${attr.source}/${attr.name.value}`, secret: attr.value.value.trim() }];
 }
 
+/**
+ * One fact per place a value is written: a SAM `Globals` or serverless `provider.environment`
+ * variable inherited by several functions is judged once, naming every function that inherits it.
+ */
+function envWrittenOnce(envVars: EnvVarFact[]): EnvVarFact[] {
+  const byPlace = new Map<string, EnvVarFact>();
+  for (const e of envVars) {
+    const r = e.valueRegion;
+    const key = `${e.platform}|${e.name.value}|${r.startLine}:${r.startColumn}-${r.endLine}:${r.endColumn}`;
+    const first = byPlace.get(key);
+    if (!first) byPlace.set(key, e);
+    else byPlace.set(key, { ...first, functionName: `${first.functionName}, ${e.functionName}` });
+  }
+  return [...byPlace.values()];
+}
+
 /** Every check on every fact of a file. */
 export function judgeFacts(facts: FactSet): CheckIssue[] {
   const issues: CheckIssue[] = [];
   for (const s of facts.statements) issues.push(...judgePolicyStatement(s));
   for (const a of facts.attachments) issues.push(...judgeManagedPolicyAttachment(a));
-  for (const e of facts.envVars) issues.push(...judgeEnvVar(e));
+  for (const e of envWrittenOnce(facts.envVars)) issues.push(...judgeEnvVar(e));
   for (const f of facts.functions) issues.push(...judgeFunction(f, facts.envVars));
   for (const s of facts.stores) issues.push(...judgeSecretStore(s));
   for (const k of facts.kmsKeys) issues.push(...judgeKmsKey(k));
