@@ -19,6 +19,11 @@ const project = () =>
     'deploy/id_rsa': PEM_KEY,
     'inline.js': `const key = ${JSON.stringify(PEM_KEY)}; const again = '${PLANTED.stripe}';`,
     'serverless.yml': `provider:\n  environment:\n    DB_PASSWORD: "${PLANTED.password}"\n    AWS_SECRET_ACCESS_KEY: ${PLANTED.awsSecretKey}\n`,
+    // The other platforms' scanners: their judges carry the secret to buildFindings like the IaC ones.
+    'infra/main.bicep': `@secure()\nparam stripeKey string = '${PLANTED.stripe}'\nresource f 'Microsoft.Web/sites@2023-12-01' = {\n  name: 'f'\n  properties: {\n    siteConfig: {\n      appSettings: [\n        { name: 'DB_PASSWORD', value: '${PLANTED.password}' }\n      ]\n    }\n  }\n}\n`,
+    'api/local.settings.json': JSON.stringify({ IsEncrypted: false, Values: { SLACK_BOT_TOKEN: PLANTED.slack } }, null, 2),
+    '.github/workflows/ci.yml': `on: push\nenv:\n  DB_PASSWORD: "${PLANTED.password}"\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo "\${{ secrets.NPM_TOKEN }}"\n`,
+    Dockerfile: `FROM node:20\nARG DB_PASSWORD=${PLANTED.password}\nENV STRIPE_SECRET_KEY=${PLANTED.stripe}\n`,
   });
 
 const secrets = Object.entries(PLANTED);
@@ -43,6 +48,20 @@ describe('output safety', () => {
     const found = new Set(report.findings.map((f) => f.secret?.hash));
     const missed = secrets.filter(([name, secret]) => name !== 'pemBody' && !found.has(secretHash(secret))).map(([name]) => name);
     expect(missed).toEqual([]);
+  });
+
+  it('the other platforms report their planted secrets too (so the files above are judged)', () => {
+    const run = runCli(['scan', '.', '--format', 'json'], { cwd: project() });
+    const report = JSON.parse(run.stdout) as { findings: { ruleId: string; location: { path: string } }[] };
+    const got = new Set(report.findings.map((f) => `${f.location.path} ${f.ruleId}`));
+    for (const want of [
+      'infra/main.bicep env/secret-literal',
+      'api/local.settings.json env/secret-literal',
+      '.github/workflows/ci.yml ci/plaintext-secret',
+      '.github/workflows/ci.yml ci/secret-printed',
+      'Dockerfile container/secret-build-arg',
+      'Dockerfile container/secret-in-env',
+    ]) expect(got, want).toContain(want);
   });
 
   it('finds the planted private keys', () => {
