@@ -8,8 +8,8 @@ import { isSecretLikeName } from '../env/names.js';
 import type { Positioned } from '../facts.js';
 import type { Region } from '../finding.js';
 import type { RuleMeta } from '../rule-meta.js';
-import { DOCS_BASE } from '../docs.js';
 import type { CheckIssue } from './judge.js';
+import { meta as checkMeta } from './rules.js';
 import { classifyLiteral, isSecretCandidate, SETTING_SUFFIXES } from './values.js';
 
 /** `ENV NAME=value` / `ENV NAME value`. */
@@ -51,10 +51,7 @@ export const CONTAINER_RULE_IDS = {
   copiesSecretFile: 'container/copies-secret-file',
 } as const;
 
-const docs = (id: string): string => `${DOCS_BASE}/docs/rules/${id.replace('/', '-')}.md`;
-function meta(m: Omit<RuleMeta, 'helpUri' | 'tags'> & { tags: string[] }): RuleMeta {
-  return { ...m, tags: ['security', 'container', ...m.tags], helpUri: docs(m.id) };
-}
+const meta = (m: Parameters<typeof checkMeta>[0]): RuleMeta => checkMeta({ ...m, tags: ['container', ...m.tags] });
 
 const BUILD_SECRET = `**At build time**, mount the secret for the one \`RUN\` that needs it; it is never written to a layer:
 \`\`\`dockerfile

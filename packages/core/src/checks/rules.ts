@@ -18,7 +18,8 @@ export const CHECK_RULE_IDS = {
 
 const docs = (id: string): string => `${DOCS_BASE}/docs/rules/${id.replace('/', '-')}.md`;
 
-function meta(m: Omit<RuleMeta, 'helpUri' | 'tags'> & { tags: string[] }): RuleMeta {
+/** A check's metadata: the `security` tag and the link to its page under docs/rules/. */
+export function meta(m: Omit<RuleMeta, 'helpUri' | 'tags'> & { tags: string[] }): RuleMeta {
   return { ...m, tags: ['security', ...m.tags], helpUri: docs(m.id) };
 }
 

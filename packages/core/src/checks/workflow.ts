@@ -8,8 +8,8 @@ import { isSecretLikeName } from '../env/names.js';
 import type { Positioned } from '../facts.js';
 import type { Region } from '../finding.js';
 import type { RuleMeta } from '../rule-meta.js';
-import { DOCS_BASE } from '../docs.js';
 import type { CheckIssue } from './judge.js';
+import { meta as checkMeta } from './rules.js';
 import { isSecretCandidate, SETTING_SUFFIXES } from './values.js';
 
 /** A `${{ ... }}` expression written inside a step's `run:` script. */
@@ -66,10 +66,7 @@ export const WORKFLOW_RULE_IDS = {
   prTargetCheckout: 'ci/pull-request-target-checkout',
 } as const;
 
-const docs = (id: string): string => `${DOCS_BASE}/docs/rules/${id.replace('/', '-')}.md`;
-function meta(m: Omit<RuleMeta, 'helpUri' | 'tags'> & { tags: string[] }): RuleMeta {
-  return { ...m, tags: ['security', 'ci', ...m.tags], helpUri: docs(m.id) };
-}
+const meta = (m: Parameters<typeof checkMeta>[0]): RuleMeta => checkMeta({ ...m, tags: ['ci', ...m.tags] });
 
 const ENV_PATTERN = `Pass the secret to the step through \`env:\` and use the shell variable, quoted:
 \`\`\`yaml
