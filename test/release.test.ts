@@ -36,6 +36,9 @@ const PUBLIC: [dir: string, name: string, built: boolean][] = [
   ['scanners/cloudformation', '@leakguard/scanner-cloudformation', true],
   ['scanners/serverless', '@leakguard/scanner-serverless', true],
   ['scanners/git', '@leakguard/scanner-git', true],
+  ['scanners/azure', '@leakguard/scanner-azure', true],
+  ['scanners/github-actions', '@leakguard/scanner-github-actions', true],
+  ['scanners/docker', '@leakguard/scanner-docker', true],
 ];
 const VERSION = read<Manifest>('packages/cli/package.json').version;
 

@@ -32,6 +32,9 @@ const PUBLIC_PACKAGES = [
   '@leakguard/scanner-cloudformation',
   '@leakguard/scanner-serverless',
   '@leakguard/scanner-git',
+  '@leakguard/scanner-azure',
+  '@leakguard/scanner-github-actions',
+  '@leakguard/scanner-docker',
 ];
 
 let registry: LocalRegistry;
