@@ -3,6 +3,7 @@
  * paths, never file content), so the CLI can turn it into exit 2 instead of a silent clean result.
  */
 import { spawn } from 'node:child_process';
+import { devNull } from 'node:os';
 
 export class GitError extends Error {
   constructor(
@@ -20,9 +21,13 @@ export function gitExecutable(): string {
   return process.env.LEAKGUARD_GIT || 'git';
 }
 
-/** Environment for git: no pager, no prompts, C locale so messages are stable. */
+/**
+ * Environment for git: no pager, no prompts, C locale so messages are stable. The history is read
+ * as it is stored: `refs/replace/*` and `info/grafts` would let a repository substitute a clean
+ * commit for the one that added a secret, so both are switched off.
+ */
 export function gitEnv(): NodeJS.ProcessEnv {
-  return { ...process.env, GIT_PAGER: 'cat', GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C', LANG: 'C' };
+  return { ...process.env, GIT_PAGER: 'cat', GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C', LANG: 'C', GIT_NO_REPLACE_OBJECTS: '1', GIT_GRAFT_FILE: devNull };
 }
 
 /** The first meaningful line of git's stderr, trimmed, for an error message. */

@@ -46,7 +46,9 @@ export function logArguments(options: LogOptions): string[] {
 
 /**
  * Parses the NUL-separated tokens of the log: `\x01sha`, parents, author, email, date, then for
- * each change a `:`-prefixed raw entry (modes, object ids, status) followed by its path.
+ * each change a `:`-prefixed raw entry (modes, object ids, status; git puts a newline before the
+ * first one) followed by exactly one token, its path, taken verbatim: a path may be a newline, start
+ * with `:` or `\x01`, or be anything else but NUL.
  */
 export class LogParser {
   private current: CommitChanges | undefined;
@@ -55,12 +57,13 @@ export class LogParser {
   private readonly done: CommitChanges[] = [];
 
   push(token: string): void {
-    if (token.startsWith('\x01')) {
-      this.flush();
-      this.header = [token.slice(1)];
+    if (this.entry !== undefined) {
+      const raw = this.entry;
+      this.entry = undefined;
+      this.addEntry(raw, token);
       return;
     }
-    if (this.header.length > 0 && this.header.length < 5) {
+    if (this.header.length > 0) {
       this.header.push(token);
       if (this.header.length === 5) {
         const [sha = '', parents = '', author = '', email = '', date = ''] = this.header;
@@ -69,15 +72,14 @@ export class LogParser {
       }
       return;
     }
-    const t = token.replace(/^\n+/, '');
-    if (t === '') return;
-    if (this.entry === undefined) {
-      if (t.startsWith(':')) this.entry = t;
+    if (token.startsWith('\x01')) {
+      this.flush();
+      this.header = [token.slice(1)];
       return;
     }
-    const raw = this.entry;
-    this.entry = undefined;
-    this.addEntry(raw, t);
+    // Between commits git writes an empty token; before the first raw entry, one newline.
+    const raw = token.startsWith('\n') ? token.slice(1) : token;
+    if (raw.startsWith(':')) this.entry = raw;
   }
 
   /** Commits completed so far (call after pushing tokens; `end()` flushes the last). */

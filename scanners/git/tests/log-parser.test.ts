@@ -48,6 +48,20 @@ describe('LogParser', () => {
     ]);
   });
 
+  it.each([
+    ['a newline', '\n'],
+    ['two newlines', '\n\n'],
+    ['a name that starts with a colon', ':000000 100644 x'],
+    ['a name that starts with \\x01', '\x01odd'],
+    ['an empty-looking name of spaces', '  '],
+  ])('takes a path that is %s verbatim, and the next entry keeps its own blob', (_, odd) => {
+    const [c] = parse([...header(A, ''), `\n:000000 100644 ${Z} ${X} A`, odd, `:000000 100644 ${Z} ${Y} A`, 'b.txt']);
+    expect(c!.blobs).toEqual([
+      { oid: X, path: odd, mode: '100644' },
+      { oid: Y, path: 'b.txt', mode: '100644' },
+    ]);
+  });
+
   it('hands out commits as soon as the next one starts', () => {
     const p = new LogParser();
     for (const t of [...header(A, ''), `:000000 100644 ${Z} ${X} A`, 'a']) p.push(t);
