@@ -7,7 +7,7 @@
  * A hand-written walk rather than fast-glob: it prunes ignored folders before entering them
  * (a gitignored build folder costs nothing) and reports each unreadable path by name.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, type Stats } from 'node:fs';
 import { lstat, opendir, readFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
@@ -80,6 +80,14 @@ function ignoredBy(layers: IgnoreLayer[], absolute: string, isDir: boolean): boo
   return false;
 }
 
+function specialKind(info: Stats): string {
+  if (info.isFIFO()) return 'a FIFO';
+  if (info.isSocket()) return 'a socket';
+  if (info.isCharacterDevice()) return 'a character device';
+  if (info.isBlockDevice()) return 'a block device';
+  return 'a special file';
+}
+
 export interface DiscoverOptions {
   /** Paths are reported relative to this folder. */
   base: string;
@@ -147,6 +155,9 @@ export async function* discoverFiles(paths: string[], options: DiscoverOptions):
       }
     } else if (info.isSymbolicLink()) {
       options.notify({ kind: 'skipped-binary', level: 'note', message: 'symbolic link not followed', path: toPosix(input) });
+    } else {
+      // Named, so the user expects it read: say why it was not (an error, so --strict exits 2).
+      options.notify({ kind: 'read-error', level: 'error', message: `cannot read: not a regular file (${specialKind(info)})`, path: toPosix(input) });
     }
   }
 }

@@ -1,4 +1,5 @@
 /** Reads one file for scanning: binary and oversize files are skipped with a note, errors reported. */
+import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 import type { Notification } from '@leakguard/core';
 
@@ -6,6 +7,19 @@ import type { Notification } from '@leakguard/core';
 export type ReadResult = { data: Buffer } | { skipped: Notification };
 
 const SNIFF_BYTES = 8000;
+
+/**
+ * How every scanned file is opened: never through a symbolic link (one swapped in after discovery's
+ * lstat fails with ELOOP instead of reading the file it points at), and non-blocking so a FIFO
+ * swapped in cannot hang the open; the opened descriptor is then checked to be a regular file.
+ */
+export const READ_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
+
+/** The message for an open that failed; ELOOP is the O_NOFOLLOW refusal. */
+export function readErrorMessage(code: string | undefined, error: unknown): string {
+  if (code === 'ELOOP') return 'cannot read file: it became a symbolic link (not followed)';
+  return `cannot read file: ${code ?? String(error)}`;
+}
 
 /** Git's own heuristic: a NUL byte in the first 8000 bytes means binary. */
 export function looksBinary(buffer: Uint8Array): boolean {
@@ -17,7 +31,7 @@ export function looksBinary(buffer: Uint8Array): boolean {
 export async function readInput(absolute: string, path: string, maxBytes: number): Promise<ReadResult> {
   let handle;
   try {
-    handle = await open(absolute, 'r');
+    handle = await open(absolute, READ_FLAGS);
     const info = await handle.stat();
     if (!info.isFile()) return { skipped: { kind: 'read-error', level: 'error', message: 'cannot read file: not a regular file', path } };
     const size = info.size;
@@ -29,7 +43,7 @@ export async function readInput(absolute: string, path: string, maxBytes: number
     return { data: buffer };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return { skipped: { kind: 'read-error', level: 'error', message: `cannot read file: ${code ?? String(error)}`, path } };
+    return { skipped: { kind: 'read-error', level: 'error', message: readErrorMessage(code, error), path } };
   } finally {
     await handle?.close();
   }

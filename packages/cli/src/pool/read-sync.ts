@@ -4,16 +4,15 @@
  * file (open, stat, read, close), which the workers otherwise queue behind each other on.
  * Same results and notes as `readInput`. Opened non-blocking so a FIFO cannot hang the worker.
  */
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
-import { looksBinary, type ReadResult } from '../read-input.js';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { looksBinary, READ_FLAGS, readErrorMessage, type ReadResult } from '../read-input.js';
 
-const FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 let scratch = Buffer.allocUnsafe(1 << 20);
 
 export function readInputSync(absolute: string, path: string, maxBytes: number): ReadResult {
   let fd: number | undefined;
   try {
-    fd = openSync(absolute, FLAGS);
+    fd = openSync(absolute, READ_FLAGS);
     const info = fstatSync(fd);
     if (!info.isFile()) return { skipped: { kind: 'read-error', level: 'error', message: 'cannot read file: not a regular file', path } };
     const size = info.size;
@@ -35,7 +34,7 @@ export function readInputSync(absolute: string, path: string, maxBytes: number):
     return { data };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return { skipped: { kind: 'read-error', level: 'error', message: `cannot read file: ${code ?? String(error)}`, path } };
+    return { skipped: { kind: 'read-error', level: 'error', message: readErrorMessage(code, error), path } };
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
