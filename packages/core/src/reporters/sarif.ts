@@ -11,10 +11,12 @@ import type { ScanReport } from '../report.js';
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const FINGERPRINT_KEY = 'leakguard/v1';
 
-/** Percent-encodes each segment of a relative POSIX path, keeping it relative. */
+/**
+ * Percent-encodes each segment of a relative POSIX path, keeping it relative. Paths reach here with
+ * `/` separators on every platform, so a backslash is part of a file name and is encoded (`%5C`).
+ */
 export function toRelativeUri(path: string): string {
   return path
-    .replace(/\\/g, '/')
     .replace(/^\.\//, '')
     .split('/')
     .map((segment) => encodeURIComponent(segment))

@@ -2,6 +2,7 @@
 import type { Finding, Level } from '../finding.js';
 import type { ScanReport } from '../report.js';
 import { countByLevel } from './json.js';
+import { printable } from './printable.js';
 
 export interface TextOptions {
   color: boolean;
@@ -37,14 +38,14 @@ export function toText(report: ScanReport, options: TextOptions): string {
     byFile.set(f.location.path, list);
   }
   for (const [path, findings] of [...byFile].sort(([a], [b]) => a.localeCompare(b))) {
-    out.push(paint('underline', path));
+    out.push(paint('underline', printable(path)));
     for (const f of findings) {
       const pos = `${f.location.startLine}:${f.location.startColumn}`.padEnd(8);
       const level = paint(LEVEL_STYLE[f.level], f.level.padEnd(7));
-      out.push(`  ${paint('dim', pos)} ${level} ${f.message}  ${paint('dim', f.ruleId)}`);
+      out.push(`  ${paint('dim', pos)} ${level} ${printable(f.message)}  ${paint('dim', printable(f.ruleId))}`);
       if (f.commit) {
         const head = f.commit.presentAtHead ? '' : ', no longer at HEAD';
-        out.push(`  ${' '.repeat(8)} ${paint('dim', `commit ${f.commit.sha.slice(0, 12)} by ${f.commit.author} on ${f.commit.date.slice(0, 10)}${head}`)}`);
+        out.push(`  ${' '.repeat(8)} ${paint('dim', `commit ${f.commit.sha.slice(0, 12)} by ${printable(f.commit.author)} on ${printable(f.commit.date.slice(0, 10))}${head}`)}`);
       }
     }
     out.push('');
@@ -53,8 +54,8 @@ export function toText(report: ScanReport, options: TextOptions): string {
   if (shown.length > 0) {
     out.push(paint('bold', 'Inputs with problems:'));
     for (const n of shown) {
-      const where = n.path ? `${n.path}${n.line ? `:${n.line}${n.column ? `:${n.column}` : ''}` : ''}: ` : '';
-      out.push(`  ${paint(LEVEL_STYLE[n.level], n.level.padEnd(7))} ${where}${n.message}`);
+      const where = n.path ? `${printable(n.path)}${n.line ? `:${n.line}${n.column ? `:${n.column}` : ''}` : ''}: ` : '';
+      out.push(`  ${paint(LEVEL_STYLE[n.level], n.level.padEnd(7))} ${where}${printable(n.message)}`);
     }
     out.push('');
   }
