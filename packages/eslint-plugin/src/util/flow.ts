@@ -87,9 +87,29 @@ interface SecretLikeProperty {
   reference(name: string): boolean;
 }
 
+/**
+ * How deep one evaluation may recurse before it is resumed from the node it reached: chains of
+ * thousands of variables are followed without growing the stack past this (a RangeError would
+ * abort the whole ESLint run).
+ */
+const MAX_DEPTH = 200;
+/** Resumptions one top-level question may take (so chains of up to ~MAX_DEPTH × this links), and a whole file. */
+const MAX_RESUMES = 64;
+const MAX_RESUMES_PER_FILE = 2048;
+
+/** Thrown at MAX_DEPTH; `of` evaluates `node` first, from depth 0, then retries. */
+class DepthExceeded {
+  constructor(readonly node: Node) {}
+}
+
 export class SecretFlow {
   private readonly cache = new WeakMap<Node, Taint>();
+  /** Per variable and per local function: their answer does not depend on where they are used. */
+  private readonly variables = new WeakMap<object, Taint>();
+  private readonly functions = new WeakMap<object, Taint>();
   private readonly inProgress = new Set<unknown>();
+  private depth = 0;
+  private resumesLeft = MAX_RESUMES_PER_FILE;
   private readonly names: SecretLikeProperty;
   private readonly maskNames: Set<string>;
 
@@ -106,16 +126,41 @@ export class SecretFlow {
     this.maskNames = new Set(options.maskFunctions ?? []);
   }
 
-  /** The secret an expression carries, or clean / unknown. */
+  /**
+   * The secret an expression carries, or clean / unknown. Asked from outside (depth 0), a deep
+   * evaluation that reaches MAX_DEPTH unwinds (caching nothing it had not finished), evaluates the
+   * node it reached first and retries: bottom-up, each link of a long chain is evaluated once.
+   */
   of(node: Node): Taint {
+    if (this.depth > 0) return this.step(node);
+    const pending: Node[] = [node];
+    let resumes = MAX_RESUMES;
+    for (;;) {
+      try {
+        const t = this.step(pending[pending.length - 1]!);
+        pending.pop();
+        if (pending.length === 0) return t;
+      } catch (error) {
+        if (!(error instanceof DepthExceeded)) throw error;
+        // A ring of thousands of variables, or a chain beyond the budget: not followed further.
+        if (resumes-- <= 0 || this.resumesLeft-- <= 0) return UNKNOWN;
+        pending.push(error.node);
+      }
+    }
+  }
+
+  private step(node: Node): Taint {
     const hit = this.cache.get(node);
     if (hit) return hit;
     if (this.inProgress.has(node)) return UNKNOWN;
+    if (this.depth >= MAX_DEPTH) throw new DepthExceeded(node);
     this.inProgress.add(node);
+    this.depth++;
     let t: Taint;
     try {
       t = this.eval(node);
     } finally {
+      this.depth--;
       this.inProgress.delete(node);
     }
     this.cache.set(node, t);
@@ -304,7 +349,15 @@ export class SecretFlow {
 
   /** What the returns of a function carry (a secret if any return does). */
   private returns(fn: TSESTree.FunctionLike): Taint {
+    const known = this.functions.get(fn);
+    if (known) return known;
     if (this.inProgress.has(fn)) return UNKNOWN;
+    const t = this.returnsOnce(fn);
+    this.functions.set(fn, t);
+    return t;
+  }
+
+  private returnsOnce(fn: TSESTree.FunctionLike): Taint {
     if (fn.type === AST_NODE_TYPES.ArrowFunctionExpression && fn.expression) return this.of(fn.body);
     const body = fn.body;
     if (!body || body.type !== AST_NODE_TYPES.BlockStatement) return UNKNOWN;
@@ -322,7 +375,15 @@ export class SecretFlow {
     if (node.name === 'undefined') return CLEAN;
     const variable = ASTUtils.findVariable(this.sourceCode.getScope(node), node);
     if (!variable || variable.defs.length === 0) return this.byName(node.name, node.name);
+    const known = this.variables.get(variable);
+    if (known) return known;
     if (this.inProgress.has(variable)) return UNKNOWN;
+    const t = this.variable(variable, node.name);
+    this.variables.set(variable, t);
+    return t;
+  }
+
+  private variable(variable: TSESLint.Scope.Variable, name: string): Taint {
     this.inProgress.add(variable);
     try {
       let allClean = true;
@@ -370,7 +431,7 @@ export class SecretFlow {
       }
       if (sawValue && allClean) return CLEAN;
       if (this.isSyntaxToken(variable)) return CLEAN;
-      return this.byName(node.name, node.name);
+      return this.byName(name, name);
     } finally {
       this.inProgress.delete(variable);
     }
