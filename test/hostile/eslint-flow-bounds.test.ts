@@ -34,7 +34,7 @@ describe('no-secret-logging on pathological code', () => {
       logged(1),
     ],
     [
-      'two variables that refer to each other through a 2,000-long ring',
+      'a ring of 2,000 variables, each the previous one',
       () => {
         const lines = ['let r0 = r1999;'];
         for (let i = 1; i < 2000; i++) lines.push(`let r${i} = r${i - 1};`);

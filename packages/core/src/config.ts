@@ -9,7 +9,8 @@ import type { Level } from './finding.js';
 import { safeParserMessage } from './redact.js';
 import { levelForSeverity, RULE_FAMILIES, type Severity } from './rule-meta.js';
 import { CatalogError, parseCatalogRule, type CatalogRule } from './secrets/catalog.js';
-import { compileRegex, RegexCompileError } from './secrets/regex.js';
+import { compileRegex, defaultRegexEngine, RegexCompileError } from './secrets/regex.js';
+import { backtrackingRisk } from './secrets/pattern-safety.js';
 
 export type RuleSetting = 'off' | Level;
 
@@ -89,6 +90,7 @@ export function parseConfig(text: string, source: string): LeakguardConfig {
     } catch (error) {
       throw new ConfigError(`${source}: allow pattern ${JSON.stringify(pattern)} does not compile: ${error instanceof RegexCompileError ? error.reason : String(error)}`);
     }
+    refuseUnsafePattern(`${source}: allow pattern ${JSON.stringify(pattern)}`, pattern, 'i');
   }
   if (doc.customRules !== undefined) {
     if (!Array.isArray(doc.customRules)) throw new ConfigError(`${source}: "customRules" must be a list of rules in the catalog's shape`);
@@ -104,10 +106,30 @@ export function parseConfig(text: string, source: string): LeakguardConfig {
       } catch (error) {
         throw new ConfigError(`${source}: rule ${rule.id}: pattern does not compile: ${error instanceof RegexCompileError ? error.reason : String(error)}`);
       }
+      refuseUnsafePattern(`${source}: rule ${rule.id}: pattern`, rule.pattern, rule.ignoreCase ? 'i' : '');
+      for (const allow of rule.allow ?? []) refuseUnsafePattern(`${source}: rule ${rule.id}: allow pattern ${JSON.stringify(allow)}`, allow, 'i');
       config.customRules.push(rule);
     }
   }
   return config;
+}
+
+/**
+ * Under the JavaScript regex fallback a user pattern runs on a backtracking engine: one that could
+ * take exponential or polynomial time is refused (a ConfigError, exit 2) instead of hanging the
+ * scan. Under RE2 every pattern that compiles runs in linear time.
+ */
+export function refuseUnsafePattern(what: string, pattern: string, flags: string): void {
+  const message = unsafePatternMessage(pattern, flags);
+  if (message) throw new ConfigError(`${what} ${message}`);
+}
+
+/** Why a user pattern cannot run under the current engine, or undefined when it can. */
+export function unsafePatternMessage(pattern: string, flags: string): string | undefined {
+  if (defaultRegexEngine() !== 'js') return undefined;
+  const risk = backtrackingRisk(pattern, flags);
+  if (!risk) return undefined;
+  return `cannot run safely without RE2 (the JavaScript regex fallback is in use: LEAKGUARD_REGEX_ENGINE=js, or the optional re2 addon did not load): it has ${risk}. Rewrite it (a character class such as [a-z0-9-]+ instead of a repeated group), or install re2.`;
 }
 
 /** Reads `explicitPath`, or the first config file found in `root`; none is an empty config. */

@@ -13,11 +13,14 @@ export interface LintRun {
 
 const PLUGIN_DIST = join(REPO_ROOT, 'packages/eslint-plugin/dist/index.js');
 
-export function lintBounded(source: string, options: { file?: string; timeoutMs?: number; maxOldSpaceMb?: number } = {}): LintRun {
+export function lintBounded(
+  source: string,
+  options: { file?: string; rules?: Record<string, unknown>; env?: Record<string, string>; timeoutMs?: number; maxOldSpaceMb?: number } = {},
+): LintRun {
   if (!existsSync(PLUGIN_DIST)) throw new Error(`${PLUGIN_DIST} is missing: run "pnpm build" first`);
-  const env: NodeJS.ProcessEnv = { ...process.env };
+  const env: NodeJS.ProcessEnv = { ...process.env, ...options.env };
   delete env.NODE_OPTIONS;
-  const run = spawnSync(process.execPath, [`--max-old-space-size=${options.maxOldSpaceMb ?? 512}`, join(REPO_ROOT, 'test/hostile/support/lint-text.mjs'), options.file ?? 'handler.js'], {
+  const run = spawnSync(process.execPath, [`--max-old-space-size=${options.maxOldSpaceMb ?? 512}`, join(REPO_ROOT, 'test/hostile/support/lint-text.mjs'), options.file ?? 'handler.js', JSON.stringify(options.rules ?? {})], {
     cwd: join(REPO_ROOT, 'test'),
     env,
     input: source,

@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { SecretEngine, parseCatalogRule, type CatalogRule } from '@leakguard/core';
+import { SecretEngine, parseCatalogRule, unsafePatternMessage, type CatalogRule } from '@leakguard/core';
 import { createRule } from '../util/create-rule.js';
 import { ignoreTestFilesSchema, isTestFileOf } from '../util/files.js';
 
@@ -25,6 +25,13 @@ export function engineFor(customRules: Record<string, unknown>[] = []): SecretEn
   let engine = engines.get(key);
   if (!engine) {
     const extraRules: CatalogRule[] = customRules.map((r) => parseCatalogRule(r, 'no-hardcoded-secrets options', false));
+    // A pattern that could hang the editor under the JavaScript fallback is an options error.
+    for (const rule of extraRules) {
+      for (const [what, pattern, flags] of [['pattern', rule.pattern, rule.ignoreCase ? 'i' : ''], ...(rule.allow ?? []).map((a) => ['allow pattern', a, 'i'])] as const) {
+        const message = unsafePatternMessage(pattern, flags);
+        if (message) throw new Error(`leakguard/no-hardcoded-secrets options: rule ${rule.id}: ${what} ${JSON.stringify(pattern)} ${message}`);
+      }
+    }
     engine = new SecretEngine({ extraRules });
     engines.set(key, engine);
   }
