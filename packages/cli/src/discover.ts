@@ -4,6 +4,9 @@
  * globs, and never entering node_modules or .git. Symbolic links are not followed, so a link loop
  * cannot hang the walk. A folder or file that cannot be read becomes a notification, not a crash.
  *
+ * In a git work tree, files git tracks are scanned even where .gitignore matches them
+ * (tracked-files.ts): they are pushed with the repository.
+ *
  * A hand-written walk rather than fast-glob: it prunes ignored folders before entering them
  * (a gitignored build folder costs nothing) and reports each unreadable path by name.
  */
@@ -12,6 +15,7 @@ import { lstat, opendir, readFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import type { Notification } from '@leakguard/core';
+import { listTrackedFiles, type TrackedFiles } from './tracked-files.js';
 
 export interface DiscoveredFile {
   absolute: string;
@@ -38,6 +42,18 @@ async function readGitignore(dir: string): Promise<IgnoreLayer | undefined> {
   } catch {
     return undefined;
   }
+}
+
+/** The work tree top around `start` (the nearest folder with .git, `start` included), if any. */
+function repositoryTop(start: string): string | undefined {
+  let dir = start;
+  for (let guard = 0; guard < 100; guard++) {
+    if (existsSync(join(dir, '.git'))) return dir;
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+  return undefined;
 }
 
 /**
@@ -105,8 +121,29 @@ export async function* discoverFiles(paths: string[], options: DiscoverOptions):
     return excluded.ignores(isDir ? `${r}/` : r);
   };
   const seen = new Set<string>();
+  // Per work tree top: its tracked files, listed the first time an ignore rule matches in it.
+  const trackedByTop = new Map<string, Promise<TrackedFiles | undefined>>();
+  const trackedAround = (top: string | undefined): Promise<TrackedFiles | undefined> | undefined => {
+    if (top === undefined) return undefined;
+    let listed = trackedByTop.get(top);
+    if (!listed) {
+      listed = listTrackedFiles(top).then((result) => {
+        if (!('error' in result)) return result;
+        options.notify({ kind: 'git', level: 'note', message: `cannot list the files git tracks, so .gitignore alone decides: ${result.error}`, path: rel(top) });
+        return undefined;
+      });
+      trackedByTop.set(top, listed);
+    }
+    return listed;
+  };
+  /** Ignored by .gitignore, and not tracked by git (a tracked file is pushed, so it is scanned). */
+  const ignoredUntracked = async (layers: IgnoreLayer[], top: string | undefined, abs: string, isDir: boolean) => {
+    if (!ignoredBy(layers, abs, isDir)) return false;
+    const tracked = await trackedAround(top);
+    return !tracked || !(isDir ? tracked.dirs : tracked.files).has(abs);
+  };
 
-  async function* walk(dir: string, layers: IgnoreLayer[]): AsyncGenerator<DiscoveredFile> {
+  async function* walk(dir: string, layers: IgnoreLayer[], top: string | undefined): AsyncGenerator<DiscoveredFile> {
     const own = await readGitignore(dir);
     const active = own ? [...layers, own] : layers;
     let entries: { name: string; kind: 'dir' | 'file' | 'other' }[];
@@ -124,10 +161,10 @@ export async function* discoverFiles(paths: string[], options: DiscoverOptions):
     for (const entry of entries) {
       const abs = join(dir, entry.name);
       if (entry.kind === 'dir') {
-        if (ALWAYS_SKIPPED.has(entry.name) || ignoredBy(active, abs, true) || isExcluded(abs, true)) continue;
-        yield* walk(abs, active);
+        if (ALWAYS_SKIPPED.has(entry.name) || isExcluded(abs, true) || (await ignoredUntracked(active, top, abs, true))) continue;
+        yield* walk(abs, active, top);
       } else if (entry.kind === 'file') {
-        if (ignoredBy(active, abs, false) || isExcluded(abs, false) || seen.has(abs)) continue;
+        if (isExcluded(abs, false) || seen.has(abs) || (await ignoredUntracked(active, top, abs, false))) continue;
         seen.add(abs);
         yield { absolute: abs, path: rel(abs) };
       }
@@ -146,7 +183,7 @@ export async function* discoverFiles(paths: string[], options: DiscoverOptions):
       continue;
     }
     if (info.isDirectory()) {
-      yield* walk(abs, ancestorLayers(abs));
+      yield* walk(abs, ancestorLayers(abs), repositoryTop(abs));
     } else if (info.isFile()) {
       // A file named explicitly is scanned even if ignored: the user asked for it.
       if (!seen.has(abs)) {
