@@ -15,12 +15,16 @@ import { lstat, opendir, readFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import type { Notification } from '@leakguard/core';
+import { childPath, shownName } from './file-names.js';
 import { listTrackedFiles, type TrackedFiles } from './tracked-files.js';
 
 export interface DiscoveredFile {
+  /** The absolute path as shown (a byte that is not UTF-8 escaped as `\xNN`, see file-names.ts). */
   absolute: string;
-  /** Relative to the base folder, forward slashes. */
+  /** Relative to the base folder, forward slashes, shown the same way. */
   path: string;
+  /** The exact path bytes to open, when some name on the way is not valid UTF-8. */
+  raw?: Buffer;
 }
 
 const ALWAYS_SKIPPED = new Set(['node_modules', '.git', '.hg', '.svn']);
@@ -35,9 +39,9 @@ function toPosix(p: string): string {
   return sep === '/' ? p : p.split(sep).join('/');
 }
 
-async function readGitignore(dir: string): Promise<IgnoreLayer | undefined> {
+async function readGitignore(dir: string, fsDir: string | Buffer): Promise<IgnoreLayer | undefined> {
   try {
-    const text = await readFile(join(dir, '.gitignore'), 'utf8');
+    const text = await readFile(childPath(fsDir, Buffer.from('.gitignore')), 'utf8');
     return { dir, rules: ignore().add(text) };
   } catch {
     return undefined;
@@ -143,15 +147,18 @@ export async function* discoverFiles(paths: string[], options: DiscoverOptions):
     return !tracked || !(isDir ? tracked.dirs : tracked.files).has(abs);
   };
 
-  async function* walk(dir: string, layers: IgnoreLayer[], top: string | undefined): AsyncGenerator<DiscoveredFile> {
-    const own = await readGitignore(dir);
+  /** `dir` as shown; `fsDir` as opened (bytes once a name on the way is not UTF-8). */
+  async function* walk(dir: string, fsDir: string | Buffer, layers: IgnoreLayer[], top: string | undefined): AsyncGenerator<DiscoveredFile> {
+    const own = await readGitignore(dir, fsDir);
     const active = own ? [...layers, own] : layers;
-    let entries: { name: string; kind: 'dir' | 'file' | 'other' }[];
+    let entries: { name: string; raw: Buffer; kind: 'dir' | 'file' | 'other' }[];
     try {
-      const handle = await opendir(dir);
+      // Names as bytes (the types only know string encodings; Node returns Buffer names for 'buffer').
+      const handle = await opendir(fsDir, { encoding: 'buffer' as BufferEncoding });
       entries = [];
       for await (const d of handle) {
-        entries.push({ name: d.name, kind: d.isDirectory() ? 'dir' : d.isFile() ? 'file' : 'other' });
+        const raw = d.name as unknown as Buffer;
+        entries.push({ name: shownName(raw), raw, kind: d.isDirectory() ? 'dir' : d.isFile() ? 'file' : 'other' });
       }
     } catch (error) {
       options.notify({ kind: 'read-error', level: 'error', message: `cannot read folder: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, path: rel(dir) });
@@ -162,11 +169,12 @@ export async function* discoverFiles(paths: string[], options: DiscoverOptions):
       const abs = join(dir, entry.name);
       if (entry.kind === 'dir') {
         if (ALWAYS_SKIPPED.has(entry.name) || isExcluded(abs, true) || (await ignoredUntracked(active, top, abs, true))) continue;
-        yield* walk(abs, active, top);
+        yield* walk(abs, childPath(fsDir, entry.raw), active, top);
       } else if (entry.kind === 'file') {
         if (isExcluded(abs, false) || seen.has(abs) || (await ignoredUntracked(active, top, abs, false))) continue;
         seen.add(abs);
-        yield { absolute: abs, path: rel(abs) };
+        const fsFile = childPath(fsDir, entry.raw);
+        yield typeof fsFile === 'string' ? { absolute: abs, path: rel(abs) } : { absolute: abs, path: rel(abs), raw: fsFile };
       }
       // symbolic links, sockets, FIFOs: never followed
     }
@@ -183,7 +191,7 @@ export async function* discoverFiles(paths: string[], options: DiscoverOptions):
       continue;
     }
     if (info.isDirectory()) {
-      yield* walk(abs, ancestorLayers(abs), repositoryTop(abs));
+      yield* walk(abs, abs, ancestorLayers(abs), repositoryTop(abs));
     } else if (info.isFile()) {
       // A file named explicitly is scanned even if ignored: the user asked for it.
       if (!seen.has(abs)) {

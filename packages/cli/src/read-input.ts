@@ -28,7 +28,7 @@ export function looksBinary(buffer: Uint8Array): boolean {
   return false;
 }
 
-export async function readInput(absolute: string, path: string, maxBytes: number): Promise<ReadResult> {
+export async function readInput(absolute: string | Buffer, path: string, maxBytes: number): Promise<ReadResult> {
   let handle;
   try {
     handle = await open(absolute, READ_FLAGS);

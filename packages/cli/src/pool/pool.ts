@@ -77,7 +77,7 @@ export async function scanFiles(files: AsyncIterable<DiscoveredFile>, options: P
           return;
         }
         held.push(r.value);
-        bytes += await stat(r.value.absolute).then((s) => s.size, () => 0);
+        bytes += await stat(r.value.raw ?? r.value.absolute).then((s) => s.size, () => 0);
         if (bytes >= EAGER_POOL_BYTES) {
           started = true;
           startWorkers();
@@ -127,7 +127,7 @@ export async function scanFiles(files: AsyncIterable<DiscoveredFile>, options: P
   try {
     let batch: BatchFile[] = [];
     for await (const file of sized()) {
-      batch.push({ absolute: file.absolute, path: file.path });
+      batch.push(file.raw ? { absolute: file.absolute, path: file.path, raw: file.raw } : { absolute: file.absolute, path: file.path });
       if (batch.length >= BATCH_FILES) {
         const full = batch;
         batch = [];

@@ -9,6 +9,8 @@ export interface WorkerInit {
 export interface BatchFile {
   absolute: string;
   path: string;
+  /** The exact path bytes to open when a name is not valid UTF-8 (a Uint8Array in a worker). */
+  raw?: Uint8Array;
 }
 
 export interface BatchRequest {

@@ -9,7 +9,7 @@ import { looksBinary, READ_FLAGS, readErrorMessage, type ReadResult } from '../r
 
 let scratch = Buffer.allocUnsafe(1 << 20);
 
-export function readInputSync(absolute: string, path: string, maxBytes: number): ReadResult {
+export function readInputSync(absolute: string | Buffer, path: string, maxBytes: number): ReadResult {
   let fd: number | undefined;
   try {
     fd = openSync(absolute, READ_FLAGS);

@@ -1,6 +1,7 @@
 /** Reads and scans one batch of files, in a worker or in the main thread: the same code either way. */
 import { constants } from 'node:fs';
 import { isMainThread } from 'node:worker_threads';
+import { fsPath } from '../file-names.js';
 import { readInput, type ReadResult } from '../read-input.js';
 import { scanFileBytes, type FileScanContext } from '../scan-file.js';
 import type { BatchFile, BatchResult } from './protocol.js';
@@ -17,13 +18,13 @@ export async function scanBatch(files: BatchFile[], ctx: FileScanContext, maxByt
   const reads: Promise<ReadResult>[] = [];
   const readAt = (i: number) => {
     if (sync || i >= files.length || reads[i] !== undefined) return;
-    reads[i] = readInput(files[i]!.absolute, files[i]!.path, maxBytes);
+    reads[i] = readInput(fsPath(files[i]!.raw ?? files[i]!.absolute), files[i]!.path, maxBytes);
   };
   for (let i = 0; i < Math.min(READ_AHEAD, files.length); i++) readAt(i);
   for (let i = 0; i < files.length; i++) {
     readAt(i + READ_AHEAD);
     const file = files[i]!;
-    const read = sync ? readInputSync(file.absolute, file.path, maxBytes) : await reads[i]!;
+    const read = sync ? readInputSync(fsPath(file.raw ?? file.absolute), file.path, maxBytes) : await reads[i]!;
     delete reads[i]; // let the text go as soon as it is scanned
     if ('skipped' in read) {
       result.filesSkipped++;
