@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { defaultRegexEngine, INFORMATION_URI, type Finding, type LeakguardConfig, type Notification, type ScanReport, type ScanStats } from '@leakguard/core';
 import { compareFindingKeys, findingOrderKey } from './report-order.js';
 import { enabledRules } from './run-scan.js';
+import { PathNames } from './path-names.js';
 import type { FileScanContext } from './scan-file.js';
 import { VERSION } from './version.js';
 
@@ -11,14 +12,28 @@ export interface ReportParts {
   category: string;
   findings: Finding[];
   notifications: Notification[];
-  ctx: Pick<FileScanContext, 'engine' | 'scanners'>;
+  ctx: Pick<FileScanContext, 'engine' | 'scanners' | 'config' | 'allow' | 'ruleLookup'>;
   config: LeakguardConfig;
   stats: ScanStats;
+  /** Names already scanned on the way (every scanned path); the report's own paths are added here. */
+  pathNames?: PathNames;
 }
 
-/** Findings in path/line order (history: the older commit first on ties), a total order (report-order.ts). */
+/**
+ * Findings in path/line order (history: the older commit first on ties), a total order
+ * (report-order.ts). Every name on a reported path is scanned for secrets, and every path is masked
+ * where a name holds one (path-names.ts).
+ */
 export function assembleReport<E extends object = object>(parts: ReportParts, extra?: E): ScanReport & E {
-  const keyed = parts.findings.map((f) => ({ f, key: findingOrderKey(f) }));
+  const names = parts.pathNames ?? new PathNames(parts.ctx);
+  for (const f of parts.findings) names.check(f.location.path);
+  for (const n of parts.notifications) if (n.path) names.check(n.path);
+  const masked = [...parts.findings, ...names.findings].map((f) => {
+    const path = names.mask(f.location.path);
+    return path === f.location.path ? f : { ...f, location: { ...f.location, path } };
+  });
+  const notifications = parts.notifications.map((n) => (n.path && names.mask(n.path) !== n.path ? { ...n, path: names.mask(n.path) } : n));
+  const keyed = masked.map((f) => ({ f, key: findingOrderKey(f) }));
   const findings = keyed.sort((a, b) => compareFindingKeys(a.key, b.key)).map((k) => k.f);
   return {
     tool: { name: 'leakguard', version: VERSION, informationUri: INFORMATION_URI, regexEngine: defaultRegexEngine() },
@@ -26,7 +41,7 @@ export function assembleReport<E extends object = object>(parts: ReportParts, ex
     category: parts.category,
     runId: randomUUID(),
     findings,
-    notifications: parts.notifications,
+    notifications,
     rules: enabledRules(parts.ctx.engine, parts.ctx.scanners, parts.config),
     stats: parts.stats,
     ...(extra as E),

@@ -18,6 +18,7 @@ import { scanFiles } from './pool/pool.js';
 import type { FileScanContext } from './scan-file.js';
 import { builtinScanners } from './scanners.js';
 import { assembleReport } from './assemble-report.js';
+import { PathNames } from './path-names.js';
 import { sortNotifications } from './report-order.js';
 import type { ShardedReport, ShardRun } from './shard/record.js';
 import { shardOfFiles } from './shard/scan-shard.js';
@@ -67,7 +68,16 @@ export async function runScan(request: ScanRequest): Promise<ShardedReport> {
 
   // Every shard walks the whole tree; what the walk itself reports, shard 1 alone reports.
   const quiet = request.shard !== undefined && request.shard.index !== 1;
-  let files: AsyncIterable<DiscoveredFile> = discoverFiles(request.paths, { base: request.base, exclude: request.config.exclude, notify: quiet ? () => undefined : notify });
+  // Every shard scans every name it walks (to mask them); shard 1 alone reports what names hold.
+  const pathNames = new PathNames(ctx, { report: !quiet });
+  const discovered = discoverFiles(request.paths, { base: request.base, exclude: request.config.exclude, notify: quiet ? () => undefined : notify });
+  async function* named(): AsyncGenerator<DiscoveredFile> {
+    for await (const file of discovered) {
+      pathNames.check(file.path);
+      yield file;
+    }
+  }
+  let files: AsyncIterable<DiscoveredFile> = named();
   let shard: ShardRun | undefined;
   if (request.shard) ({ files, run: shard } = await shardOfFiles(files, request.shard, maxBytes));
   await scanFiles(files, {
@@ -87,6 +97,6 @@ export async function runScan(request: ScanRequest): Promise<ShardedReport> {
   request.progress.done();
   stats.durationMs = performance.now() - started;
   sortNotifications(notifications);
-  const report = assembleReport({ kind: 'scan', category: request.category, findings, notifications, ctx, config: request.config, stats });
+  const report = assembleReport({ kind: 'scan', category: request.category, findings, notifications, ctx, config: request.config, stats, pathNames });
   return shard ? { ...report, shard } : report;
 }

@@ -78,6 +78,12 @@ export async function scanFileBytes(path: string, bytes: Buffer, ctx: FileScanCo
   if (drafts.length === 0) return { findings: [], notifications };
   // A text a scanner decoded serves as it is; otherwise the lines with findings are read from the bytes.
   const lines = decoded === undefined ? byteLines : textLines(decoded);
+  const unsilenced = applyInlineIgnores(dedupe(configuredDrafts(drafts, ctx, lines)), lines);
+  return { findings: buildFindings(path, lines, unsilenced, ctx.ruleLookup), notifications };
+}
+
+/** The config on drafts: rules turned off and allowed secrets dropped, level overrides applied. */
+export function configuredDrafts(drafts: FindingDraft[], ctx: Pick<FileScanContext, 'config' | 'allow'>, lines: SourceLines): FindingDraft[] {
   const kept: FindingDraft[] = [];
   for (const draft of drafts) {
     const setting = ruleSetting(ctx.config, draft.ruleId);
@@ -85,8 +91,7 @@ export async function scanFileBytes(path: string, bytes: Buffer, ctx: FileScanCo
     if (setting) draft.level = setting;
     kept.push(draft);
   }
-  const unsilenced = applyInlineIgnores(dedupe(kept), lines);
-  return { findings: buildFindings(path, lines, unsilenced, ctx.ruleLookup), notifications };
+  return kept;
 }
 
 /** The same rule at the same place twice (two scanners agreeing) is one finding. */

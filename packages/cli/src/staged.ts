@@ -11,6 +11,7 @@ import { looksBinary } from './read-input.js';
 import { createScanContext } from './run-scan.js';
 import { scanFileBytes } from './scan-file.js';
 import { assembleReport } from './assemble-report.js';
+import { PathNames } from './path-names.js';
 
 export interface StagedRequest {
   /** The current folder: inside the repository. */
@@ -67,5 +68,7 @@ export async function runStagedScan(request: StagedRequest): Promise<ScanReport>
   }
   request.progress.done();
   stats.durationMs = performance.now() - started;
-  return assembleReport({ kind: 'scan', category: request.category, findings, notifications, ctx, config: request.config, stats });
+  const pathNames = new PathNames(ctx);
+  for (const file of wanted) pathNames.check(file.path);
+  return assembleReport({ kind: 'scan', category: request.category, findings, notifications, ctx, config: request.config, stats, pathNames });
 }

@@ -26,6 +26,7 @@ import type { ShardRun } from '../shard/record.js';
 import { blobOwner, type ShardSpec } from '../shard/spec.js';
 import { historySummaryNotes, type WalkFacts } from './summary.js';
 import { createHash } from 'node:crypto';
+import { PathNames } from '../path-names.js';
 
 /** Blobs per batch (ids only; a worker holds at most a few blobs' bytes at once, see scan-blobs.ts). */
 const BATCH_BLOBS = 32;
@@ -104,6 +105,7 @@ export async function runHistory(request: HistoryRequest): Promise<ScanReport & 
   // warm-up cost about a second of CPU. So by default one core is left to git.
   const jobs = request.jobs ?? Math.max(1, availableParallelism() - 1);
   const init = { config: request.config, repo, maxBytes };
+  const pathNames = new PathNames(ctx, { report: !shard || shard.index === 1 });
   let pool: BlobPool | undefined;
   /** `order`: the blob's position in the walk (all blobs, every shard's), for the merge. */
   type Meta = { oid: string; path: string; commit: CommitInfo; order: number };
@@ -181,6 +183,8 @@ export async function runHistory(request: HistoryRequest): Promise<ScanReport & 
       }
       if (event.kind !== 'ref') continue;
       const order = history.blobs++;
+      // Every shard scans every path's names (to mask them); shard 1 alone reports what they hold.
+      pathNames.check(event.ref.path);
       if (walkDigest) {
         walkDigest.update(`b ${event.ref.oid} ${event.ref.path}\n`);
         if (blobOwner(event.ref.oid, shard!.count) !== shard!.index - 1) continue;
@@ -214,7 +218,7 @@ export async function runHistory(request: HistoryRequest): Promise<ScanReport & 
   const blobFacts = { binaryBlobs: history.binaryBlobs, largeBlobs: history.largeBlobs, filesScanned: stats.filesScanned, bytesScanned: stats.bytesScanned };
   notifications.push(...historySummaryNotes(walkFacts, blobFacts));
   stats.durationMs = performance.now() - started;
-  const report = assembleReport({ kind: 'history', category: request.category, findings: [...findings.values()], notifications, ctx, config: request.config, stats }, { history });
+  const report = assembleReport({ kind: 'history', category: request.category, findings: [...findings.values()], notifications, ctx, config: request.config, stats, pathNames }, { history });
   if (!shard) return report;
   return { ...report, shard: { spec: shard, input: walkDigest!.digest('hex'), walk: walkFacts, blobs: blobFacts, walkOrder } };
 }
