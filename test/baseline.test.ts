@@ -31,12 +31,13 @@ describe('baseline', () => {
     expect(written.stderr).toMatch(/wrote 1 findings to the baseline/);
   });
 
-  it('holds rule, path and fingerprint only: no secret, no secret hash', () => {
+  it('holds rule, path and fingerprint only, and the salt of its keyed hashes: no secret, no secret hash', () => {
     const text = readFileSync(baseline, 'utf8');
     expect(text).not.toContain(known);
     expect(text).not.toContain(secretHash(known));
     const doc = JSON.parse(text);
-    expect(doc.leakguardBaseline).toBe(1);
+    expect(doc.leakguardBaseline).toBe(2);
+    expect(doc.hashSalt).toMatch(/^[0-9a-f]{64}$/);
     expect(doc.entries).toEqual([{ ruleId: 'secret/demo-token', path: 'src/app.js', fingerprint: expect.stringMatching(/^[0-9a-f]{32}$/) }]);
   });
 
@@ -58,8 +59,10 @@ describe('baseline', () => {
     ['a missing file', (f: string) => f + '.missing', /baseline error: .*cannot read the baseline \(ENOENT\)/],
     ['not JSON', (f: string) => (writeFileSync(f, 'fingerprints: yes'), f), /not a leakguard baseline \(not valid JSON\)/],
     ['JSON of another shape', (f: string) => (writeFileSync(f, '{"results": []}'), f), /expected "leakguardBaseline" and "entries"/],
-    ['a bad fingerprint', (f: string) => (writeFileSync(f, '{"leakguardBaseline":1,"entries":[{"fingerprint":"abc"}]}'), f), /entries\[0\] needs a "fingerprint" of 32 hex digits/],
-    ['a future version', (f: string) => (writeFileSync(f, '{"leakguardBaseline":2,"entries":[]}'), f), /baseline version 2 is not supported/],
+    ['a bad fingerprint', (f: string) => (writeFileSync(f, `{"leakguardBaseline":2,"hashSalt":"${'0'.repeat(64)}","entries":[{"fingerprint":"abc"}]}`), f), /entries\[0\] needs a "fingerprint" of 32 hex digits/],
+    ['no salt', (f: string) => (writeFileSync(f, '{"leakguardBaseline":2,"entries":[]}'), f), /"hashSalt" must be 64 hex digits/],
+    ['a version 1 baseline (unkeyed hashes)', (f: string) => (writeFileSync(f, '{"leakguardBaseline":1,"entries":[]}'), f), /a version 1 baseline: .*write it again with --write-baseline/],
+    ['a future version', (f: string) => (writeFileSync(f, '{"leakguardBaseline":3,"entries":[]}'), f), /baseline version 3 is not supported/],
   ])('%s is exit 2 with a clear message', (_, make, message) => {
     const run = scan(repo.dir, ['--baseline', make(baseline)]);
     expect(run.status).toBe(2);

@@ -91,6 +91,8 @@ Options:
       --max-count <n>    history: at most the n newest commits.
       --shard <K/N>      scan, history: do part K of N (files balanced by size, blobs by id);
                          each shard walks everything, reports its part; merge the N reports.
+                         With a baseline, each shard hashes with its salt; merge --baseline
+                         applies it.
       --category <name>  SARIF runAutomationDetails category (default: leakguard/<command>).
       --color / --no-color  Force colours on or off (default: on when stdout is a TTY).
   -q, --quiet            Print nothing but the report; no progress.
@@ -178,8 +180,7 @@ export function parseCommandLine(argv: string[]): Command {
     const parsed = parseShard(values.shard);
     if (typeof parsed === 'string') throw new UsageError(parsed);
     if (values.staged) throw new UsageError('--staged scans the index of one commit: it is not sharded');
-    // A shard's findings are a part: a baseline applies to the merged report (merge --baseline).
-    if (values.baseline !== undefined) throw new UsageError('--baseline applies to the merged report: give it to "leakguard merge", not to a shard');
+    // A shard's findings are a part: a baseline only keys its hashes (its salt); merge --baseline applies it.
     if (values['write-baseline'] !== undefined) throw new UsageError('--write-baseline needs every finding: it cannot run on a shard');
     shard = parsed;
   }

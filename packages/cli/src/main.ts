@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { SecretEngine, validateRuleIds, type LeakguardConfig, type ScanReport } from '@leakguard/core';
 import { GitError } from '@leakguard/scanner-git';
 import { parseCommandLine, UsageError, USAGE, type HistoryCommand, type ScanCommand, type CommonOptions } from './args.js';
-import { applyBaseline, BaselineError, readBaseline, writeBaseline } from './baseline.js';
+import { applyBaseline, BaselineError, existingHashSalt, newHashSalt, readBaseline, writeBaseline, type Baseline } from './baseline.js';
 import { runHistory } from './history/run-history.js';
 import { runStagedScan } from './staged.js';
 import { builtinScanners } from './scanners.js';
@@ -72,23 +72,37 @@ function loadCheckedConfig(cwd: string, explicit: string | undefined): Leakguard
   return config;
 }
 
-/** --baseline, else the config's `baseline`; none when writing a new one. */
-async function baselineFor(cmd: CommonOptions & { shard?: unknown }, config: LeakguardConfig, cwd: string): Promise<{ file: string; fingerprints: Set<string> } | undefined> {
-  const file = cmd.baseline ?? config.baseline;
-  if (file === undefined || cmd.writeBaseline !== undefined) return undefined;
-  // A shard holds part of the findings; the merge applies the baseline to the whole (args.ts).
-  if (cmd.shard !== undefined) throw new BaselineError(`the config's baseline (${file}) applies to the merged report: give it to "leakguard merge --baseline"`);
-  return { file, fingerprints: await readBaseline(resolve(cwd, file)) };
+type RunBaseline = { file?: string; read?: Baseline; hashSalt?: string };
+
+/**
+ * --baseline, else the config's `baseline`; when writing one, the salt of the file it replaces (or
+ * a new one). Sets the run's secret hash key on the config: LEAKGUARD_HASH_KEY and that salt. A
+ * shard only takes the salt (its hashes must match the baseline); the merge applies the baseline.
+ */
+async function baselineFor(cmd: CommonOptions & { shard?: unknown }, config: LeakguardConfig, cwd: string): Promise<RunBaseline> {
+  let run: RunBaseline = {};
+  if (cmd.writeBaseline !== undefined) {
+    run = { hashSalt: (await existingHashSalt(resolve(cwd, cmd.writeBaseline))) ?? newHashSalt() };
+  } else {
+    const file = cmd.baseline ?? config.baseline;
+    if (file !== undefined) {
+      const read = await readBaseline(resolve(cwd, file));
+      run = cmd.shard === undefined ? { file, read, hashSalt: read.hashSalt } : { hashSalt: read.hashSalt };
+    }
+  }
+  const secret = process.env.LEAKGUARD_HASH_KEY;
+  config.secretHashKey = { ...(secret ? { secret } : {}), ...(run.hashSalt ? { salt: run.hashSalt } : {}) };
+  return run;
 }
 
 /** Baseline in or out, the report out, the exit code. */
-async function finish(report: ScanReport, baseline: { file: string; fingerprints: Set<string> } | undefined, cmd: CommonOptions, io: Io, unit: string): Promise<number> {
+async function finish(report: ScanReport, baseline: RunBaseline, cmd: CommonOptions, io: Io, unit: string): Promise<number> {
   if (cmd.writeBaseline !== undefined) {
-    const written = await writeBaseline(resolve(io.cwd, cmd.writeBaseline), report.findings);
+    const written = await writeBaseline(resolve(io.cwd, cmd.writeBaseline), report.findings, baseline.hashSalt!);
     if (!cmd.quiet) io.stderr.write(`leakguard: wrote ${written} findings to the baseline ${cmd.writeBaseline}\n`);
     return EXIT.clean;
   }
-  if (baseline) report = applyBaseline(report, baseline.fingerprints, baseline.file);
+  if (baseline.read) report = applyBaseline(report, baseline.read.fingerprints, baseline.file!);
   await writeReport(formatReport(report, cmd, io.stdout.isTTY === true), cmd.output, io.stdout);
   if (!cmd.quiet && cmd.format !== 'text') {
     const errors = report.notifications.filter((n) => n.level === 'error').length;

@@ -6,6 +6,7 @@ import {
   compileRegex,
   ruleSetting,
   SecretEngine,
+  setSecretHashKey,
   type Finding,
   type LeakguardConfig,
   type Notification,
@@ -45,6 +46,8 @@ export function enabledRules(engine: SecretEngine, scanners: { rules: RuleMeta[]
 }
 
 export async function createScanContext(config: LeakguardConfig): Promise<FileScanContext> {
+  // Every thread that builds findings hashes secrets under the run's key.
+  setSecretHashKey(config.secretHashKey);
   const engine = new SecretEngine({ extraRules: config.customRules, enabled: (id) => ruleSetting(config, id) !== 'off' });
   const scanners = builtinScanners(); // each initialises on the first file it accepts (scan-file.ts)
   const rules = new Map(enabledRules(engine, scanners, config).map((r) => [r.id, r]));

@@ -11,6 +11,7 @@ import { levelForSeverity, RULE_FAMILIES, type Severity } from './rule-meta.js';
 import { CatalogError, parseCatalogRule, type CatalogRule } from './secrets/catalog.js';
 import { compileRegex, defaultRegexEngine, RegexCompileError } from './secrets/regex.js';
 import { backtrackingRisk } from './secrets/pattern-safety.js';
+import type { SecretHashKey } from './hashing.js';
 
 export type RuleSetting = 'off' | Level;
 
@@ -26,6 +27,8 @@ export interface LeakguardConfig {
   baseline?: string;
   /** The file the config came from, when there was one. */
   source?: string;
+  /** The key of secret hashes, set by the CLI (LEAKGUARD_HASH_KEY, the baseline's salt); never read from the file. */
+  secretHashKey?: SecretHashKey;
 }
 
 export const CONFIG_FILE_NAMES = ['leakguard.yaml', 'leakguard.yml', '.leakguard.yaml', '.leakguard.yml'];

@@ -13,7 +13,7 @@ type Json = Extract<ShardReport, { format: 'json' }>;
 type Sarif = Extract<ShardReport, { format: 'sarif' }>;
 
 export async function runMerge(cmd: MergeCommand, cwd: string, stdout: NodeJS.WriteStream, stderr: NodeJS.WriteStream): Promise<number> {
-  const baseline: MergeBaseline | undefined = cmd.baseline === undefined ? undefined : { file: cmd.baseline, fingerprints: await readBaseline(resolve(cwd, cmd.baseline)) };
+  const baseline: MergeBaseline | undefined = cmd.baseline === undefined ? undefined : { file: cmd.baseline, fingerprints: (await readBaseline(resolve(cwd, cmd.baseline))).fingerprints };
   const reports: ShardReport[] = [];
   for (const file of cmd.reports) reports.push(await readShardReport(resolve(cwd, file)).then((r) => ({ ...r, file })));
   const formats = new Set(reports.map((r) => r.format));
