@@ -1,10 +1,12 @@
 /**
  * File and folder names that are not valid UTF-8 (legal on POSIX; common in old archives) are
- * opened by their exact bytes and scanned; the report shows each invalid byte as `\xNN`.
+ * opened by their exact bytes and scanned; the report shows each invalid byte as `\xNN`, in
+ * `scan`, `scan --staged` and `history` alike.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { makeProject } from '../support/cli.js';
+import { TestRepo } from '../support/git-repo.js';
 import { PLANTED } from '../support/planted.js';
 import { leaks, runBounded } from './support/bounded-run.js';
 
@@ -32,6 +34,20 @@ describe('names that are not valid UTF-8', () => {
     expect(report.notifications).toEqual([]);
     expect(report.summary.filesScanned).toBe(5);
     expect(report.findings.map((f) => f.location.path).sort()).toEqual(['bad\\xff.js', 'café.js', 'half-\\xe2\\x82.js', 'latin1-\\xe9t\\xe9/in.js']);
+    expect(leaks(run, [PLANTED.stripe])).toEqual([]);
+  });
+
+  it.each([
+    ['history', ['history']],
+    ['scan --staged', ['scan', '--staged']],
+  ])('in %s, are shown escaped too', (_, command) => {
+    const repo = TestRepo.init();
+    writeFileSync(bytes(repo.dir, 'bad', [0xff], '.js'), `const key = "${PLANTED.stripe}";\n`);
+    repo.git('add', '-A');
+    if (command[0] === 'history') repo.git('commit', '-q', '-m', 'odd name');
+    const run = runBounded([...command, '-f', 'json'], { cwd: repo.dir });
+    expect(run.status, run.stderr).toBe(1);
+    expect((JSON.parse(run.stdout) as Json).findings.map((f) => f.location.path)).toEqual(['bad\\xff.js']);
     expect(leaks(run, [PLANTED.stripe])).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@ export * from './hashing.js';
 export * from './redact.js';
 export * from './build-findings.js';
 export * from './source-lines.js';
+export * from './names.js';
 export * from './report.js';
 export * from './scanner.js';
 export * from './config.js';

@@ -4,6 +4,7 @@
  * result differs from every parent, which is what the merge itself introduced.
  */
 import { spawn } from 'node:child_process';
+import { shownName } from '@leakguard/core';
 import { GitError, gitEnv, gitExecutable, gitStderrSummary } from './git.js';
 
 export interface CommitInfo {
@@ -130,14 +131,14 @@ export async function* streamCommits(repo: string, options: LogOptions): AsyncGe
       let data = rest.length > 0 ? Buffer.concat([rest, chunk]) : chunk;
       let start = 0;
       for (let i = data.indexOf(0, start); i >= 0; i = data.indexOf(0, start)) {
-        parser.push(data.toString('utf8', start, i));
+        parser.push(shownName(data.subarray(start, i)));
         start = i + 1;
       }
       rest = Buffer.from(data.subarray(start));
       data = Buffer.alloc(0);
       yield* parser.take();
     }
-    if (rest.length > 0) parser.push(rest.toString('utf8'));
+    if (rest.length > 0) parser.push(shownName(rest));
     const code = await exited;
     if (code !== 0) throw new GitError(`git log failed: ${gitStderrSummary(stderr) || `exit code ${code}`}`, 'log', code);
     yield* parser.end();

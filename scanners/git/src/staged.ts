@@ -3,6 +3,7 @@
  * type-changed), with the object id of the staged content, so a scan reads the index, not the
  * working tree.
  */
+import { shownName } from '@leakguard/core';
 import { runGit } from './git.js';
 
 export interface StagedFile {
@@ -20,7 +21,9 @@ export async function stagedFiles(repo: string, pathspecs: string[] = []): Promi
   const head = await runGit(repo, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], { allowExitCodes: [1] });
   const against = head.code === 0 ? 'HEAD' : '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
   const { stdout } = await runGit(repo, ['diff', '--cached', '--raw', '-z', '--no-abbrev', '--no-renames', '--diff-filter=ACMRT', '--no-ext-diff', against, '--', ...pathspecs.map((p) => `:(literal)${p}`)]);
-  const tokens = stdout.toString('utf8').split('\0');
+  // Paths that are not UTF-8 are shown with `\xNN` (their content is read by object id).
+  const tokens: string[] = [];
+  for (let start = 0, end = stdout.indexOf(0); end >= 0; start = end + 1, end = stdout.indexOf(0, start)) tokens.push(shownName(stdout.subarray(start, end)));
   const files: StagedFile[] = [];
   for (let i = 0; i + 1 < tokens.length; i += 2) {
     const raw = tokens[i]!.replace(/^\n+/, '');
