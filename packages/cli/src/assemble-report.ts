@@ -28,11 +28,17 @@ export function assembleReport<E extends object = object>(parts: ReportParts, ex
   const names = parts.pathNames ?? new PathNames(parts.ctx);
   for (const f of parts.findings) names.check(f.location.path);
   for (const n of parts.notifications) if (n.path) names.check(n.path);
+  // Messages can quote a path too (a module source, a sibling file): masked like the paths.
   const masked = [...parts.findings, ...names.findings].map((f) => {
     const path = names.mask(f.location.path);
-    return path === f.location.path ? f : { ...f, location: { ...f.location, path } };
+    const message = names.mask(f.message);
+    return path === f.location.path && message === f.message ? f : { ...f, message, location: { ...f.location, path } };
   });
-  const notifications = parts.notifications.map((n) => (n.path && names.mask(n.path) !== n.path ? { ...n, path: names.mask(n.path) } : n));
+  const notifications = parts.notifications.map((n) => {
+    const path = n.path === undefined ? undefined : names.mask(n.path);
+    const message = names.mask(n.message);
+    return path === n.path && message === n.message ? n : { ...n, message, ...(path === undefined ? {} : { path }) };
+  });
   const keyed = masked.map((f) => ({ f, key: findingOrderKey(f) }));
   const findings = keyed.sort((a, b) => compareFindingKeys(a.key, b.key)).map((k) => k.f);
   return {
