@@ -28,12 +28,13 @@ export function assembleReport<E extends object = object>(parts: ReportParts, ex
   const names = parts.pathNames ?? new PathNames(parts.ctx);
   for (const f of parts.findings) names.check(f.location.path);
   for (const n of parts.notifications) if (n.path) names.check(n.path);
-  // Messages can quote a path too (a module source, a sibling file): masked like the paths.
-  const masked = [...parts.findings, ...names.findings].map((f) => {
-    const path = names.mask(f.location.path);
-    const message = names.mask(f.message);
-    return path === f.location.path && message === f.message ? f : { ...f, message, location: { ...f.location, path } };
-  });
+  // Masked in place: a finding keeps its identity (history's shard record maps findings to walk
+  // positions). Messages can quote a path too (a module source, a sibling file): masked as well.
+  const masked = [...parts.findings, ...names.findings];
+  for (const f of masked) {
+    f.location.path = names.mask(f.location.path);
+    f.message = names.mask(f.message);
+  }
   const notifications = parts.notifications.map((n) => {
     const path = n.path === undefined ? undefined : names.mask(n.path);
     const message = names.mask(n.message);
