@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { makeProject } from '../support/cli.js';
 import { DEMO_CONFIG, demoToken, TestRepo } from '../support/git-repo.js';
 import { PLANTED } from '../support/planted.js';
+import { untimed } from '../support/untimed.js';
 import { leaks, runBounded } from './support/bounded-run.js';
 
 interface Json {
@@ -58,6 +59,39 @@ describe('secrets in file and folder names', () => {
     const again = runBounded(['scan', '.', '--baseline', 'baseline.json', '-f', 'json'], { cwd: dir });
     expect(again.status, again.stderr).toBe(0);
     expect((JSON.parse(again.stdout) as Json).findings).toEqual([]);
+  });
+
+  it.each([
+    ['scan', (dir: string) => ({ dir, args: ['scan', '.'] })],
+    [
+      'history',
+      (dir: string) => {
+        const repo = new TestRepo(dir);
+        repo.git('init', '-q', '-b', 'main');
+        repo.git('-c', 'user.name=A', '-c', 'user.email=a@b', 'add', '-A');
+        repo.git('-c', 'user.name=A', '-c', 'user.email=a@b', 'commit', '-q', '-m', 'all');
+        return { dir, args: ['history', '.'] };
+      },
+    ],
+  ])('%s in 2 shards merges to the unsharded report: names reported once, masked everywhere', (_, prepare) => {
+    const { dir, secrets } = project();
+    chmodSync(join(dir, secrets[0]!, 'locked'), 0o755); // git cannot add an unreadable folder
+    const { args } = prepare(dir);
+    const outDir = makeProject({}); // reports outside the scanned tree, so every shard sees the same files
+    const json = (extra: string[], out: string) => {
+      const run = runBounded([...args, '-f', 'json', '--fail-on', 'none', '-o', join(outDir, out), ...extra], { cwd: dir });
+      expect(run.status, run.stderr).toBe(0);
+      expect(leaks(run, secrets)).toEqual([]);
+      return join(outDir, out);
+    };
+    const whole = readFileSync(json([], 'whole.json'), 'utf8');
+    const parts = [json(['--shard', '1/2'], 's1.json'), json(['--shard', '2/2'], 's2.json')];
+    const merged = runBounded(['merge', ...parts, '-o', join(outDir, 'merged.json'), '--fail-on', 'none'], { cwd: dir });
+    expect(merged.status, merged.stderr).toBe(0);
+    expect(leaks(merged, secrets)).toEqual([]);
+    const text = readFileSync(join(outDir, 'merged.json'), 'utf8');
+    expect(untimed(text)).toBe(untimed(whole));
+    expect((JSON.parse(text) as Json).findings.filter((f) => / name$/.test(f.message)).length).toBe(2);
   });
 
   it('in git history, a secret file name is reported and masked', () => {
