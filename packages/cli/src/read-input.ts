@@ -6,7 +6,9 @@ import type { Notification } from '@leakguard/core';
 /** The file's bytes (UTF-8, decoded only when needed), or why it was skipped. */
 export type ReadResult = { data: Buffer } | { skipped: Notification };
 
-const SNIFF_BYTES = 8000;
+export const SNIFF_BYTES = 8000;
+
+export const BINARY = (path: string): ReadResult => ({ skipped: { kind: 'skipped-binary', level: 'note', message: 'skipped: binary file', path } });
 
 /**
  * How every scanned file is opened: never through a symbolic link (one swapped in after discovery's
@@ -38,8 +40,18 @@ export async function readInput(absolute: string | Buffer, path: string, maxByte
     if (size > maxBytes) {
       return { skipped: { kind: 'skipped-large', level: 'note', message: `skipped: ${(size / 1048576).toFixed(1)} MB is over --max-file-size`, path } };
     }
-    const buffer = await handle.readFile();
-    if (looksBinary(buffer)) return { skipped: { kind: 'skipped-binary', level: 'note', message: 'skipped: binary file', path } };
+    // Sniff before reading the rest: a real tree holds many images and archives, and reading each
+    // whole only to find a NUL byte in its first 8000 bytes was a fifth of a scan's time.
+    const head = Buffer.allocUnsafe(Math.min(size, SNIFF_BYTES));
+    let got = 0;
+    while (got < head.length) {
+      const { bytesRead } = await handle.read(head, got, head.length - got, got);
+      if (bytesRead === 0) break;
+      got += bytesRead;
+    }
+    if (looksBinary(head.subarray(0, got))) return BINARY(path);
+    const buffer = await handle.readFile(); // from offset 0: the reads above gave positions
+    if (looksBinary(buffer)) return BINARY(path); // it changed since the sniff
     return { data: buffer };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;

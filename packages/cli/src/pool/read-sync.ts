@@ -5,7 +5,7 @@
  * Same results and notes as `readInput`. Opened non-blocking so a FIFO cannot hang the worker.
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { looksBinary, READ_FLAGS, readErrorMessage, type ReadResult } from '../read-input.js';
+import { BINARY, looksBinary, READ_FLAGS, readErrorMessage, SNIFF_BYTES, type ReadResult } from '../read-input.js';
 
 let scratch = Buffer.allocUnsafe(1 << 20);
 
@@ -23,14 +23,22 @@ export function readInputSync(absolute: string | Buffer, path: string, maxBytes:
     // can be reused, and large files do not each cost a fresh allocation (and its page faults).
     if (scratch.length < size) scratch = Buffer.allocUnsafe(Math.max(size, scratch.length * 2));
     const buffer = scratch;
+    // The first SNIFF_BYTES are read and sniffed before the rest, so a binary file costs one small
+    // read, not a whole one (same answer: git's heuristic looks at those bytes only).
+    const sniff = Math.min(size, SNIFF_BYTES);
     let got = 0;
+    let sniffed = false;
     while (got < size) {
-      const n = readSync(fd, buffer, got, size - got, got);
+      const n = readSync(fd, buffer, got, (sniffed ? size : sniff) - got, got);
       if (n === 0) break; // the file shrank while we read it
       got += n;
+      if (!sniffed && got >= sniff) {
+        if (looksBinary(buffer.subarray(0, got))) return BINARY(path);
+        sniffed = true;
+      }
     }
     const data = buffer.subarray(0, got);
-    if (looksBinary(data)) return { skipped: { kind: 'skipped-binary', level: 'note', message: 'skipped: binary file', path } };
+    if (!sniffed && looksBinary(data)) return BINARY(path);
     return { data };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
