@@ -28,3 +28,4 @@ export * from './checks/judge.js';
 export * from './checks/workflow.js';
 export * from './checks/container.js';
 export * from './yaml.js';
+export * from './resolve-budget.js';

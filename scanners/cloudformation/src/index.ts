@@ -4,6 +4,7 @@
  */
 import {
   INFRA_RULES,
+  ResolveBudget,
   issuesToDrafts,
   judgeFacts,
   lineStarts,
@@ -54,9 +55,11 @@ export class CloudFormationScanner implements FileScanner {
     }
     if (!isTemplate(parsed.root)) return { drafts: [], notifications: [] };
     const starts = lineStarts(input.text);
-    const facts = templateFacts({ root: parsed.root, starts });
+    const budget = new ResolveBudget();
+    const facts = templateFacts({ root: parsed.root, starts, context: { budget } });
     const drafts = [...issuesToDrafts(judgeFacts(facts), input.text), ...context.secrets.draftsFor(input.text, starts)];
-    return { drafts, notifications: [], coversSecrets: true };
+    const limit = budget.notification(input.path, 'CloudFormation template');
+    return { drafts, notifications: limit ? [limit] : [], coversSecrets: true };
   }
 }
 

@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import {
   INFRA_RULES,
+  ResolveBudget,
   issuesToDrafts,
   judgeFacts,
   lineStarts,
@@ -119,7 +120,10 @@ export class TerraformScanner implements FileScanner {
       column: e.column,
     }));
     const symbols = this.symbolsFor(input, file, isTfvars);
-    const facts = terraformFacts({ body: file.body, text: input.text, starts, symbols, tfvars: isTfvars });
+    const budget = new ResolveBudget();
+    const facts = terraformFacts({ body: file.body, text: input.text, starts, symbols, tfvars: isTfvars, budget });
+    const limit = budget.notification(input.path, 'Terraform');
+    if (limit) notifications.push(limit);
     const drafts = [...issuesToDrafts(judgeFacts(facts), input.text), ...context.secrets.draftsFor(input.text, starts)];
     return { drafts, notifications, coversSecrets: true };
   }

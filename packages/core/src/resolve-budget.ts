@@ -1,0 +1,67 @@
+/**
+ * The bound on resolving references in one file (serverless `${self:}`, CloudFormation
+ * `Fn::Sub`/`Fn::Join`, Terraform locals and variables). A few hundred bytes of references that
+ * fan out can describe a value of gigabytes; every evaluator memoises each reference and charges
+ * its work here, so a file costs at most `maxWork` steps and no resolved value grows past
+ * `maxValueChars`. Hitting a bound leaves the value unresolved (never guessed into a finding or a
+ * clean result) and becomes one `limit` notification naming where it happened, never the value.
+ * Counting steps, not time, keeps the report the same on every machine and for any `--jobs`.
+ */
+import type { Notification } from './finding.js';
+
+export interface ResolveLimits {
+  /** Characters of one resolved string (and items of one resolved list or map). */
+  maxValueChars: number;
+  /** Evaluation steps for the whole file (one per reference, item or character copied, roughly). */
+  maxWork: number;
+}
+
+/** A real template resolves in a few thousand steps; a secret or a policy is far under 1 MiB. */
+export const RESOLVE_LIMITS: ResolveLimits = { maxValueChars: 1 << 20, maxWork: 4_000_000 };
+
+export type LimitReason = 'too large' | 'too much work';
+
+export class ResolveBudget {
+  private work = 0;
+  private first: { reason: LimitReason; line: number; column: number } | undefined;
+  private hits = 0;
+
+  constructor(readonly limits: ResolveLimits = RESOLVE_LIMITS) {}
+
+  /** Charges `units` of work; false once the file's budget is spent (from then on, nothing resolves). */
+  charge(units = 1): boolean {
+    this.work += units;
+    return this.work <= this.limits.maxWork;
+  }
+
+  get spent(): boolean {
+    return this.work > this.limits.maxWork;
+  }
+
+  /** True when a value of `size` characters (or items) is within the bound. */
+  fits(size: number): boolean {
+    return size <= this.limits.maxValueChars;
+  }
+
+  /** Records a bound hit at a position (1-based line and column); the first one is reported. */
+  hit(reason: LimitReason, line: number, column: number): void {
+    this.hits++;
+    this.first ??= { reason, line, column };
+  }
+
+  /** The notification for this file, when a bound was hit. */
+  notification(path: string, what: string): Notification | undefined {
+    if (!this.first) return undefined;
+    const { reason, line, column } = this.first;
+    const limit = reason === 'too large' ? `a value over ${this.limits.maxValueChars} characters` : `more than ${this.limits.maxWork} resolution steps`;
+    const more = this.hits > 1 ? ` (${this.hits} values in all)` : '';
+    return {
+      kind: 'limit',
+      level: 'warning',
+      message: `${what}: not resolved: ${reason} (${limit})${more}; those values stay unresolved`,
+      path,
+      line,
+      column,
+    };
+  }
+}
