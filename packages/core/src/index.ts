@@ -29,3 +29,4 @@ export * from './checks/workflow.js';
 export * from './checks/container.js';
 export * from './yaml.js';
 export * from './resolve-budget.js';
+export * from './read-guarded.js';
