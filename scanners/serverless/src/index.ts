@@ -177,12 +177,15 @@ export class ServerlessScanner implements FileScanner {
     const parsed = parseTree(input.text);
     if (!parsed.root) return { drafts: [], notifications: parseNotifications(input.path, input.text, parsed.problems, 'Serverless configuration') };
     if (parsed.root.kind !== 'map' || !get(parsed.root, 'provider')) return { drafts: [], notifications: [] };
+    // Read in part (a stray second document): judged, and the problem still said.
+    const notifications = parseNotifications(input.path, input.text, parsed.problems, 'Serverless configuration');
     const starts = lineStarts(input.text);
     const budget = new ResolveBudget();
     const facts = serverlessFacts(parsed.root, starts, budget);
     const drafts = [...issuesToDrafts(judgeFacts(facts), input.text), ...context.secrets.draftsFor(input.text, starts)];
     const limit = budget.notification(input.path, 'Serverless configuration');
-    return { drafts, notifications: limit ? [limit] : [], coversSecrets: true };
+    if (limit) notifications.push(limit);
+    return { drafts, notifications, coversSecrets: true };
   }
 }
 
