@@ -12,12 +12,18 @@ import type { Notification } from './finding.js';
 export interface ResolveLimits {
   /** Characters of one resolved string (and items of one resolved list or map). */
   maxValueChars: number;
-  /** Evaluation steps for the whole file (one per reference, item or character copied, roughly). */
+  /**
+   * Evaluation steps for the whole file (one per expression, reference, item copied or 64
+   * characters copied), plus one per character of the file: a large file has more to evaluate.
+   */
   maxWork: number;
 }
 
-/** A real template resolves in a few thousand steps; a secret or a policy is far under 1 MiB. */
-export const RESOLVE_LIMITS: ResolveLimits = { maxValueChars: 1 << 20, maxWork: 4_000_000 };
+/**
+ * A real template resolves in a few thousand steps; a secret or a policy is far under 1 MiB.
+ * A step allocates at most one small value, so the budget also bounds memory (~100 MB).
+ */
+export const RESOLVE_LIMITS: ResolveLimits = { maxValueChars: 1 << 20, maxWork: 1_000_000 };
 
 export type LimitReason = 'too large' | 'too much work';
 
@@ -26,16 +32,24 @@ export class ResolveBudget {
   private first: { reason: LimitReason; line: number; column: number } | undefined;
   private hits = 0;
 
-  constructor(readonly limits: ResolveLimits = RESOLVE_LIMITS) {}
+  private readonly maxWork: number;
+
+  /** `textLength`: the file's length, added to the work allowed. */
+  constructor(
+    textLength = 0,
+    readonly limits: ResolveLimits = RESOLVE_LIMITS,
+  ) {
+    this.maxWork = limits.maxWork + textLength;
+  }
 
   /** Charges `units` of work; false once the file's budget is spent (from then on, nothing resolves). */
   charge(units = 1): boolean {
     this.work += units;
-    return this.work <= this.limits.maxWork;
+    return this.work <= this.maxWork;
   }
 
   get spent(): boolean {
-    return this.work > this.limits.maxWork;
+    return this.work > this.maxWork;
   }
 
   /** True when a value of `size` characters (or items) is within the bound. */
@@ -53,12 +67,13 @@ export class ResolveBudget {
   notification(path: string, what: string): Notification | undefined {
     if (!this.first) return undefined;
     const { reason, line, column } = this.first;
-    const limit = reason === 'too large' ? `a value over ${this.limits.maxValueChars} characters` : `more than ${this.limits.maxWork} resolution steps`;
+    // Either way the value is too large to resolve: its size, or the work to build it.
+    const limit = reason === 'too large' ? `a value over ${this.limits.maxValueChars} characters` : `more than ${this.maxWork} resolution steps`;
     const more = this.hits > 1 ? ` (${this.hits} values in all)` : '';
     return {
       kind: 'limit',
       level: 'warning',
-      message: `${what}: not resolved: ${reason} (${limit})${more}; those values stay unresolved`,
+      message: `${what}: not resolved: too large (${limit})${more}; those values stay unresolved`,
       path,
       line,
       column,

@@ -58,7 +58,7 @@ export class CloudFormationScanner implements FileScanner {
     // Read in part (a stray second document): judged, and the problem still said.
     const notifications = parseNotifications(input.path, input.text, parsed.problems, 'CloudFormation template');
     const starts = lineStarts(input.text);
-    const budget = new ResolveBudget();
+    const budget = new ResolveBudget(input.text.length);
     const facts = templateFacts({ root: parsed.root, starts, context: { budget } });
     const drafts = [...issuesToDrafts(judgeFacts(facts), input.text), ...context.secrets.draftsFor(input.text, starts)];
     const limit = budget.notification(input.path, 'CloudFormation template');

@@ -180,7 +180,7 @@ export class ServerlessScanner implements FileScanner {
     // Read in part (a stray second document): judged, and the problem still said.
     const notifications = parseNotifications(input.path, input.text, parsed.problems, 'Serverless configuration');
     const starts = lineStarts(input.text);
-    const budget = new ResolveBudget();
+    const budget = new ResolveBudget(input.text.length);
     const facts = serverlessFacts(parsed.root, starts, budget);
     const drafts = [...issuesToDrafts(judgeFacts(facts), input.text), ...context.secrets.draftsFor(input.text, starts)];
     const limit = budget.notification(input.path, 'Serverless configuration');

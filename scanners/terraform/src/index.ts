@@ -145,7 +145,7 @@ export class TerraformScanner implements FileScanner {
       column: e.column,
     }));
     const symbols = this.symbolsFor(input, file, isTfvars, context.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
-    const budget = new ResolveBudget();
+    const budget = new ResolveBudget(input.text.length);
     const facts = terraformFacts({ body: file.body, text: input.text, starts, symbols, tfvars: isTfvars, budget });
     const limit = budget.notification(input.path, 'Terraform');
     if (limit) notifications.push(limit);
