@@ -141,6 +141,8 @@ export function parseTree(text: string, limits: ParseLimits = DEFAULT_LIMITS): P
     if (isAlias(node)) {
       if (++aliases > limits.maxAliasCount) throw new LimitError(`more than ${limits.maxAliasCount} aliases (alias bomb?)`, node.range?.[0] ?? fallback);
       const target = node.resolve(doc);
+      // yaml leaves an alias without its anchor to whoever reads it: an error (named, not quoted).
+      if (target === undefined) throw new LimitError('an alias without its anchor', node.range?.[0] ?? fallback);
       const converted = convert(target as YNode | undefined, depth + 1, node.range?.[0] ?? fallback);
       // An alias points at its own place in the text.
       return { ...converted, start: node.range?.[0] ?? fallback, end: node.range?.[1] ?? fallback };
