@@ -73,11 +73,14 @@ describe('the Terraform parser is bounded and survives a huge file', () => {
   });
 
   it('a huge sibling that --max-file-size skips is never parsed to resolve variables', () => {
-    const dir = makeProject({ 'b_small.tf': adminPolicyForTreeSitter });
+    // b's variables would be resolved from a_huge (aborting the parser), then c would find it dead.
+    const dir = makeProject({ 'b_small.tf': adminPolicyForTreeSitter, 'c_small.tf': adminPolicyForTreeSitter });
     writeFileSync(join(dir, 'a_huge.tf'), hugeBrokenTf(19 * 1024 * 1024));
-    const run = runBounded(['scan', 'b_small.tf', '-j', '1', '-f', 'json'], { cwd: dir, timeoutMs: 60_000 });
+    const run = runBounded(['scan', 'b_small.tf', 'c_small.tf', '-j', '1', '-f', 'json'], { cwd: dir, timeoutMs: 60_000 });
     expect(run.timedOut).toBe(false);
     expect(run.status, run.stderr).toBe(1);
-    expect(reportOf(run.stdout).findings.map((f) => f.ruleId)).toContain('iam/wildcard-action');
+    const report = reportOf(run.stdout);
+    for (const file of ['b_small.tf', 'c_small.tf']) expect(report.findings.filter((f) => f.location.path === file).map((f) => f.ruleId)).toContain('iam/wildcard-action');
+    expect(report.notifications).toEqual([]);
   });
 });
