@@ -35,7 +35,7 @@ export interface Scope {
   locals: Map<string, HExpr>;
 }
 
-const MAX_DEPTH = 32;
+const MAX_DEPTH = 64;
 
 /** A value moved to where it is used; charges one step per node (a shared value copied many times adds up). */
 function restamp(v: V, r: Region, budget: ResolveBudget): V {

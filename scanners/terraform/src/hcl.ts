@@ -62,6 +62,11 @@ class Converter {
   errors: ParseError[] = [];
   constructor(private readonly text: string) {}
 
+  /** Nesting past the bound is read as an unknown value, and said (a bound is never silent). */
+  tooDeep(n: TSNode): void {
+    this.errors.push({ message: `nesting deeper than ${MAX_DEPTH} levels`, line: n.startPosition.row + 1, column: n.startPosition.column + 1 });
+  }
+
   body(n: TSNode, depth: number): HBody {
     const out: HBody = { attrs: [], blocks: [] };
     for (const c of named(n)) {
@@ -101,7 +106,8 @@ class Converter {
         labels.push(c.text);
         last = c;
       } else if (c.type === 'body') {
-        body = depth > MAX_DEPTH ? body : this.body(c, depth + 1);
+        if (depth > MAX_DEPTH) this.tooDeep(c);
+        else body = this.body(c, depth + 1);
       }
     }
     const first = kids[0] ?? n;
@@ -111,7 +117,10 @@ class Converter {
 
   expr(n: TSNode, depth: number): HExpr {
     const r = regionOfNode(n);
-    if (depth > MAX_DEPTH) return { k: 'other', text: '', r };
+    if (depth > MAX_DEPTH) {
+      this.tooDeep(n);
+      return { k: 'other', text: '', r };
+    }
     switch (n.type) {
       case 'expression': {
         const kids = named(n);
