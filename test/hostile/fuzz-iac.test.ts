@@ -55,18 +55,22 @@ function generated(r: () => number): { name: string; text: string }[] {
     { name: 'gen/main.tf.json', text: JSON.stringify({ locals: { a: word(), b: '${local.a}${local.a}' }, resource: { aws_lambda_function: { f: { environment: { variables: { API_TOKEN: '${local.b}' } } } } } }, null, 2) },
     { name: 'gen/template.yaml', text: `AWSTemplateFormatVersion: "2010-09-09"\nParameters:\n  P:\n    Type: String\n    Default: ${word()}\nResources:\n  F:\n    Type: AWS::Lambda::Function\n    Properties:\n      Environment:\n        Variables:\n          API_KEY: !Sub ["\${a}\${a}", {a: !Join ["", [!Ref P, x]]}]\n  R:\n    Type: AWS::IAM::Policy\n    Properties:\n      PolicyDocument:\n        Statement:\n          - Effect: Allow\n            Action: !If [c, "*", "s3:Get*"]\n            Resource: "*"\n` },
     { name: 'gen/template.json', text: JSON.stringify({ AWSTemplateFormatVersion: '2010-09-09', Resources: { F: { Type: 'AWS::Lambda::Function', Properties: { Environment: { Variables: { DB_PASSWORD: { 'Fn::Join': ['', [word(), { 'Fn::Sub': '${AWS::Region}' }]] } } } } } } }) },
+    // Chains of references, two on each of 8 levels: a mutation that multiplies them fans out.
+    { name: 'gen/chain/serverless.yml', text: `service: s\nprovider:\n  name: aws\ncustom:\n  a0: ${word()}\n${Array.from({ length: 8 }, (_, i) => `  a${i + 1}: "\${self:custom.a${i}}-\${self:custom.a${i}}"\n`).join('')}functions:\n  f:\n    handler: h.main\n    environment:\n      DB_PASSWORD: \${self:custom.a8}\n` },
+    { name: 'gen/chain/main.tf', text: `locals {\n  a0 = "${word()}"\n${Array.from({ length: 8 }, (_, i) => `  a${i + 1} = "\${local.a${i}}-\${local.a${i}}"\n`).join('')}}\nresource "aws_lambda_function" "f" {\n  environment {\n    variables = { DB_PASSWORD = local.a8 }\n  }\n}\n` },
+    { name: 'gen/chain/template.yaml', text: `AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  F:\n    Type: AWS::Lambda::Function\n    Properties:\n      Environment:\n        Variables:\n          DB_PASSWORD: ${Array.from({ length: 6 }).reduce<string>((e) => `!Sub ["\${a}-\${a}", {a: ${e}}]`, `"${word()}"`)}\n` },
     { name: 'gen/serverless.yml', text: `service: s\nprovider:\n  name: aws\n  environment:\n    SECRET_KEY: \${self:custom.b}\ncustom:\n  a: ${word()}\n  b: \${self:custom.a}\${self:custom.a}\nfunctions:\n  f:\n    handler: h.main\n    environment:\n      TOKEN: \${ssm:/x}\n` },
   ];
 }
 
-const PIECES = ['${', '}', '${self:custom.b}', '${local.b}', '!Sub ', '!Join ', '[', ']', '{', '}', '---\n', '&a ', '*a', '"', "'", '%{ if x }', '\n', '  ', '\\', '\u0000', '\r', '\u2028', '${self:custom.a}'.repeat(8), '${local.c}'.repeat(8), '['.repeat(200)];
+const PIECES = ['['.repeat(3000), '${', '}', '${self:custom.b}', '${local.b}', '!Sub ', '!Join ', '[', ']', '{', '}', '---\n', '&a ', '*a', '"', "'", '%{ if x }', '\n', '  ', '\\', '\u0000', '\r', '\u2028', '${self:custom.a}'.repeat(8), '${local.c}'.repeat(8), '['.repeat(200)];
 
 function mutate(text: string, r: () => number): string {
   let out = text;
-  const steps = 1 + Math.floor(r() * 4);
+  const steps = 1 + Math.floor(r() * 6);
   for (let s = 0; s < steps; s++) {
     const at = Math.floor(r() * (out.length + 1));
-    const kind = Math.floor(r() * 6);
+    const kind = Math.floor(r() * 7);
     if (kind === 0) out = out.slice(0, at) + PIECES[Math.floor(r() * PIECES.length)] + out.slice(at);
     else if (kind === 1) out = out.slice(0, at) + out.slice(at + 1 + Math.floor(r() * 20));
     else if (kind === 2) {
@@ -80,7 +84,14 @@ function mutate(text: string, r: () => number): string {
       const i = Math.floor(r() * lines.length);
       lines.splice(i, 0, lines[Math.floor(r() * lines.length)] ?? '');
       out = lines.join('\n');
-    } else out = out.slice(0, at) + String.fromCharCode(Math.floor(r() * 0x3000)) + out.slice(at);
+    } else if (kind === 5) out = out.slice(0, at) + String.fromCharCode(Math.floor(r() * 0x3000)) + out.slice(at);
+    else {
+      // Multiply every reference of the line at `at`: one more level of fan-out.
+      const start = out.lastIndexOf('\n', at - 1) + 1;
+      const end = out.indexOf('\n', at) === -1 ? out.length : out.indexOf('\n', at);
+      const times = 2 + Math.floor(r() * 14);
+      out = out.slice(0, start) + out.slice(start, end).replace(/\$\{[^{}\n]*\}/g, (ref) => ref.repeat(times)) + out.slice(end);
+    }
   }
   return out;
 }
