@@ -24,7 +24,7 @@ import { HclLimitError, hclReady, initHcl, parseHcl } from './hcl.js';
 import { parseTfJson } from './json.js';
 import type { HFile } from './model.js';
 
-export { initHcl, parseHcl, parseHclTreeSitter } from './hcl.js';
+export { HclLimitError, MAX_TREE_SITTER_CHARS, hclReady, initHcl, parseHcl, parseHclTreeSitter } from './hcl.js';
 export { fastParseHcl } from './fast-hcl.js';
 export { parseJson, parseTfJson } from './json.js';
 export { terraformFacts, collectSymbols, emptySymbols } from './facts.js';
