@@ -63,7 +63,7 @@ function generated(r: () => number): { name: string; text: string }[] {
   ];
 }
 
-const PIECES = ['['.repeat(3000), '${', '}', '${self:custom.b}', '${local.b}', '!Sub ', '!Join ', '[', ']', '{', '}', '---\n', '&a ', '*a', '"', "'", '%{ if x }', '\n', '  ', '\\', '\u0000', '\r', '\u2028', '${self:custom.a}'.repeat(8), '${local.c}'.repeat(8), '['.repeat(200)];
+const PIECES = ['['.repeat(3000), `\n  Deep: ${'['.repeat(3000)}\n`, '${', '}', '${self:custom.b}', '${local.b}', '!Sub ', '!Join ', '[', ']', '{', '}', '---\n', '&a ', '*a', '"', "'", '%{ if x }', '\n', '  ', '\\', '\u0000', '\r', '\u2028', '${self:custom.a}'.repeat(8), '${local.c}'.repeat(8), '['.repeat(200)];
 
 function mutate(text: string, r: () => number): string {
   let out = text;
@@ -86,10 +86,12 @@ function mutate(text: string, r: () => number): string {
       out = lines.join('\n');
     } else if (kind === 5) out = out.slice(0, at) + String.fromCharCode(Math.floor(r() * 0x3000)) + out.slice(at);
     else {
-      // Multiply every reference of the line at `at`: one more level of fan-out.
-      const start = out.lastIndexOf('\n', at - 1) + 1;
-      const end = out.indexOf('\n', at) === -1 ? out.length : out.indexOf('\n', at);
-      const times = 2 + Math.floor(r() * 14);
+      // Multiply the references of the line at `at` (one more level of fan-out), or of the whole text (every level).
+      const whole = r() < 0.5;
+      const start = whole ? 0 : out.lastIndexOf('\n', at - 1) + 1;
+      const next = out.indexOf('\n', at);
+      const end = whole || next === -1 ? out.length : next;
+      const times = 2 + Math.floor(r() * (whole ? 4 : 14));
       out = out.slice(0, start) + out.slice(start, end).replace(/\$\{[^{}\n]*\}/g, (ref) => ref.repeat(times)) + out.slice(end);
     }
   }
