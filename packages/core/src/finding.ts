@@ -82,7 +82,7 @@ export interface Notification {
  * True when the notification says an input could not be read, parsed or fully analysed: what
  * `--strict` turns into exit 2 (a skipped binary or oversize file is a choice, not a failure).
  */
-export function isInputFailure(n: Notification): boolean {
+export function isInputFailure(n: Pick<Notification, 'kind' | 'level'>): boolean {
   return n.level === 'error' || n.kind === 'read-error' || n.kind === 'parse-error' || n.kind === 'limit';
 }
 
