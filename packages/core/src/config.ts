@@ -5,6 +5,7 @@
 import { closeSync, constants, existsSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { yaml } from './yaml.js';
+import { MAX_YAML_NESTING_ESTIMATE, mayNestDeeperThan } from './yaml-depth.js';
 import type { Level } from './finding.js';
 import { maskRandomTokens, yamlErrorWords } from './redact.js';
 import { levelForSeverity, RULE_FAMILIES, type Severity } from './rule-meta.js';
@@ -52,6 +53,7 @@ export function emptyConfig(): LeakguardConfig {
 
 export function parseConfig(text: string, source: string): LeakguardConfig {
   let raw: unknown;
+  if (mayNestDeeperThan(text, MAX_YAML_NESTING_ESTIMATE)) throw new ConfigError(`${source}: not valid YAML (nested too deep)`);
   try {
     raw = yaml().parse(text, { maxAliasCount: 100 });
   } catch (error) {

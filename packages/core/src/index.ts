@@ -30,3 +30,4 @@ export * from './checks/container.js';
 export * from './yaml.js';
 export * from './resolve-budget.js';
 export * from './read-guarded.js';
+export * from './yaml-depth.js';

@@ -5,7 +5,7 @@
  * positions. Aliases are expanded with a budget and nesting is bounded: an alias bomb or a
  * pathological document stops with an error instead of eating the memory.
  */
-import { safeParserMessage, yaml, yamlErrorWords } from '@leakguard/core';
+import { MAX_YAML_NESTING_ESTIMATE, mayNestDeeperThan, safeParserMessage, yaml, yamlErrorWords } from '@leakguard/core';
 import type { Document, Node as YNode } from 'yaml';
 
 export interface Span {
@@ -110,15 +110,17 @@ class LimitError extends Error {
 export function parseTree(text: string, limits: ParseLimits = DEFAULT_LIMITS): ParsedDoc {
   // Loaded on the first template (see core's yaml.ts): most scans have none.
   const { isAlias, isMap, isPair, isScalar, isSeq, parseDocument } = yaml();
+  // Too deep: where yaml's recursion gives up depends on the thread's stack, so say it without a
+  // position, and whether the stack ran out or the tree is merely deep, say the same thing.
+  const tooDeep = { message: `nesting deeper than ${limits.maxDepth} levels` };
+  // Far too deep to hand to yaml at all (see core's yaml-depth.ts).
+  if (mayNestDeeperThan(text, Math.max(MAX_YAML_NESTING_ESTIMATE, limits.maxDepth))) return { problems: [tooDeep] };
   let doc: Document.Parsed;
   try {
     doc = parseDocument(text, { customTags: CUSTOM_TAGS, uniqueKeys: false, strict: false, prettyErrors: false });
   } catch {
     return { problems: [{ message: 'YAML error', offset: 0 }] };
   }
-  // Too deep: where yaml's recursion gives up depends on the thread's stack, so say it without a
-  // position, and whether the stack ran out or the tree is merely deep, say the same thing.
-  const tooDeep = { message: `nesting deeper than ${limits.maxDepth} levels` };
   if (doc.errors.some((e) => e.code === 'RESOURCE_EXHAUSTION') || deeperThan(doc.contents, limits.maxDepth, isMap, isSeq, isPair)) return { problems: [tooDeep] };
   const problems: ParseProblem[] = [];
   if (doc.errors.length > 0) {
