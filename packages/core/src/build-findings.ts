@@ -32,10 +32,6 @@ const MAX_SNIPPET = 200;
 const LONG_LINE = 2000;
 
 /**
- * `source` is the file's text, or its lines (see source-lines.ts: a large file need not be decoded
- * whole). Regions in the drafts are in lines and UTF-16 columns.
- */
-/**
  * Where each secret is written, line by line: a finding's region (its value as written: a quoted
  * literal, a `!Join`, an interpolated template, a folded block). Masking these columns covers a
  * secret the source spells differently from its evaluated value, which a search for the value
@@ -77,6 +73,10 @@ function maskSpans(line: string, lineStart: number, spans: [number, number][] | 
   return out;
 }
 
+/**
+ * `source` is the file's text, or its lines (see source-lines.ts: a large file need not be decoded
+ * whole). Regions in the drafts are in lines and UTF-16 columns.
+ */
 export function buildFindings(path: string, source: string | SourceLines, drafts: FindingDraft[], rules: RuleLookup): Finding[] {
   if (drafts.length === 0) return [];
   const lines = typeof source === 'string' ? textLines(source) : source;
