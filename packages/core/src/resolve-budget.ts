@@ -25,7 +25,7 @@ export interface ResolveLimits {
  */
 export const RESOLVE_LIMITS: ResolveLimits = { maxValueChars: 1 << 20, maxWork: 1_000_000 };
 
-export type LimitReason = 'too large' | 'too much work';
+export type LimitReason = 'too large' | 'too much work' | 'too deep';
 
 export class ResolveBudget {
   private work = 0;
@@ -67,9 +67,10 @@ export class ResolveBudget {
   notification(path: string, what: string): Notification | undefined {
     if (!this.first) return undefined;
     const { reason, line, column } = this.first;
+    const more = this.hits > 1 ? ` (${this.hits} values in all)` : '';
+    if (reason === 'too deep') return { kind: 'limit', level: 'warning', message: `${what}: not resolved: references nested too deep${more}; those values stay unresolved`, path, line, column };
     // Either way the value is too large to resolve: its size, or the work to build it.
     const limit = reason === 'too large' ? `a value over ${this.limits.maxValueChars} characters` : `more than ${this.maxWork} resolution steps`;
-    const more = this.hits > 1 ? ` (${this.hits} values in all)` : '';
     return {
       kind: 'limit',
       level: 'warning',

@@ -50,7 +50,7 @@ export interface Evaluated {
 export function evaluate(node: PNode | undefined, ctx: EvalContext, depth = 0): Evaluated[] {
   if (!node) return [];
   const span = { start: node.start, end: node.end };
-  if (depth > 16) return [{ val: { kind: 'unresolved' }, span }];
+  if (depth > 16) return limit(node, ctx, 'too deep');
   if (node.kind === 'scalar') {
     return node.value === null ? [] : [{ val: { kind: 'str', text: String(node.value) }, span }];
   }

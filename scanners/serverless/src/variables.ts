@@ -90,7 +90,7 @@ export class SlsResolver {
     if (!this.budget.charge(1 + (text.length >> 6))) return this.limit('too much work');
     const vars = variables(text);
     if (vars.length === 0) return { kind: 'str', text };
-    if (depth > MAX_DEPTH) return { kind: 'unresolved', text };
+    if (depth > MAX_DEPTH) return this.limit('too deep');
     let out = '';
     let last = 0;
     let deployTime: string | undefined;

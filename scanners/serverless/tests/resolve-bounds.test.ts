@@ -10,6 +10,7 @@ const levels = (n: number, uses: number) => ['  a0: Sls-Db-Passw0rd-2024!', ...A
 describe('serverless: resolution bounds', () => {
   it.each<[string, string, string[], string[]]>([
     ['a chain of 12 references resolves', sls(levels(12, 1), '${self:custom.a12}'), ['env/secret-literal'], []],
+    ['a chain of 20 references is past the depth bound: said, not silent', sls(levels(20, 1), '${self:custom.a20}'), [], ['limit']],
     ['a value that refers to itself stays unresolved', sls(['  a: ${self:custom.a}'], '${self:custom.a}'), [], []],
     ['a self-cycle that fans out (12 uses) stays unresolved, quickly', sls([`  a: "${'${self:custom.a}'.repeat(12)}"`], '${self:custom.a}'), [], []],
     ['a two-step cycle stays unresolved', sls(['  a: ${self:custom.b}', '  b: ${self:custom.a}'], '${self:custom.a}'), [], []],

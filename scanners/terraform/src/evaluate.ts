@@ -11,7 +11,7 @@
  * `ResolveBudget`: locals that fan out (`a1 = "${local.a0}${local.a0}"`, ...) stop at a bound and
  * stay unknown instead of taking minutes and gigabytes.
  */
-import { ResolveBudget, type Region } from '@leakguard/core';
+import { ResolveBudget, type LimitReason, type Region } from '@leakguard/core';
 import type { HExpr } from './model.js';
 
 export type V =
@@ -78,13 +78,13 @@ export class Evaluator {
   ) {}
 
   /** Unknown, and the bound recorded at the expression that hit it. */
-  private tooLarge(r: Region, reason: 'too large' | 'too much work'): V {
+  private tooLarge(r: Region, reason: LimitReason): V {
     this.budget.hit(reason, r.startLine, r.startColumn);
     return { t: 'unknown', r };
   }
 
   eval(e: HExpr, depth = 0): V {
-    if (depth > MAX_DEPTH) return { t: 'unknown', r: e.r };
+    if (depth > MAX_DEPTH) return this.tooLarge(e.r, 'too deep');
     if (!this.budget.charge()) return this.tooLarge(e.r, 'too much work');
     const v = this.evalExpr(e, depth);
     const size = v.t === 'str' ? v.v.length : v.t === 'list' ? v.items.length : v.t === 'obj' ? v.entries.length : 0;
