@@ -1,5 +1,5 @@
 /** The `leakguard` command: parse, dispatch, report, and map every failure to an exit code. */
-import { CatalogError, ConfigError, defaultRegexEngine, loadConfig, RegexCompileError } from '@leakguard/core';
+import { CatalogError, ConfigError, defaultRegexEngine, isInputFailure, loadConfig, RegexCompileError } from '@leakguard/core';
 import { resolve } from 'node:path';
 import { SecretEngine, validateRuleIds, type LeakguardConfig, type ScanReport } from '@leakguard/core';
 import { GitError } from '@leakguard/scanner-git';
@@ -105,8 +105,8 @@ async function finish(report: ScanReport, baseline: RunBaseline, cmd: CommonOpti
   if (baseline.read) report = applyBaseline(report, baseline.read.fingerprints, baseline.file!);
   await writeReport(formatReport(report, cmd, io.stdout.isTTY === true), cmd.output, io.stdout);
   if (!cmd.quiet && cmd.format !== 'text') {
-    const errors = report.notifications.filter((n) => n.level === 'error').length;
-    io.stderr.write(`leakguard: ${report.findings.length} findings in ${report.stats.filesScanned} ${unit}${errors ? `, ${errors} inputs could not be read or parsed` : ''}\n`);
+    const errors = report.notifications.filter(isInputFailure).length;
+    io.stderr.write(`leakguard: ${report.findings.length} findings in ${report.stats.filesScanned} ${unit}${errors ? `, ${errors} inputs could not be read, parsed or fully analysed` : ''}\n`);
   }
   return exitCodeFor(report, cmd.failOn, cmd.strict);
 }

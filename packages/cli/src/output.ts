@@ -1,6 +1,6 @@
 /** Formats a report and writes it to stdout or a file; computes the exit code. */
 import { writeFile } from 'node:fs/promises';
-import { levelAtLeast, toJsonReport, toSarif, toText, type ScanReport } from '@leakguard/core';
+import { isInputFailure, levelAtLeast, toJsonReport, toSarif, toText, type ScanReport } from '@leakguard/core';
 import type { CommonOptions, FailOn } from './args.js';
 import { SARIF_SHARD_PROPERTY, shardRecord, type ShardedReport } from './shard/record.js';
 
@@ -27,9 +27,9 @@ export async function writeReport(text: string, output: string | undefined, stdo
   else await new Promise<void>((resolve, reject) => stdout.write(text, (error) => (error ? reject(error) : resolve())));
 }
 
-/** 1 for findings at or above --fail-on; 2 for input errors under --strict; else 0. */
+/** 1 for findings at or above --fail-on; 2 under --strict for any input not read, parsed or fully analysed; else 0. */
 export function exitCodeFor(report: ScanReport, failOn: FailOn, strict: boolean): number {
-  if (strict && report.notifications.some((n) => n.level === 'error')) return 2;
+  if (strict && report.notifications.some(isInputFailure)) return 2;
   if (failOn !== 'none' && report.findings.some((f) => levelAtLeast(f.level, failOn))) return 1;
   return 0;
 }

@@ -46,7 +46,7 @@ function allowed(draft: FindingDraft, allow: RegExp[], lines: SourceLines): bool
  * Scans one file's UTF-8 bytes. The text is decoded only when a scanner asks for it (its file kind)
  * or something is found: most files are neither, and decoding costs more than the secret pass.
  */
-export async function scanFileBytes(path: string, bytes: Buffer, ctx: FileScanContext, absolutePath?: string): Promise<FileScanResult> {
+export async function scanFileBytes(path: string, bytes: Buffer, ctx: FileScanContext, absolutePath?: string, maxFileBytes?: number): Promise<FileScanResult> {
   const drafts: FindingDraft[] = [];
   const notifications: Notification[] = [];
   let secretsCovered = false;
@@ -63,7 +63,7 @@ export async function scanFileBytes(path: string, bytes: Buffer, ctx: FileScanCo
     if (!scanner.accepts(input)) continue;
     try {
       await initialised(scanner);
-      const out = await scanner.scan(input, { secrets: ctx.engine });
+      const out = await scanner.scan(input, maxFileBytes === undefined ? { secrets: ctx.engine } : { secrets: ctx.engine, maxFileBytes });
       drafts.push(...out.drafts);
       notifications.push(...out.notifications);
       secretsCovered ||= out.coversSecrets === true;

@@ -32,6 +32,48 @@ const MAX_SNIPPET = 200;
 const LONG_LINE = 2000;
 
 /**
+ * Where each secret is written, line by line: a finding's region (its value as written: a quoted
+ * literal, a `!Join`, an interpolated template, a folded block). Masking these columns covers a
+ * secret the source spells differently from its evaluated value, which a search for the value
+ * would miss; a region that spans lines masks the rest of its first line and all of the others.
+ */
+function secretSpans(drafts: FindingDraft[]): Map<number, [number, number][]> {
+  const spans = new Map<number, [number, number][]>();
+  for (const d of drafts) {
+    if (!d.secret) continue;
+    const r = d.region;
+    for (let n = r.startLine; n <= r.endLine; n++) {
+      const from = n === r.startLine ? r.startColumn - 1 : 0;
+      const to = n === r.endLine ? r.endColumn - 1 : Number.MAX_SAFE_INTEGER;
+      if (to <= from) continue;
+      const list = spans.get(n) ?? [];
+      list.push([from, to]);
+      spans.set(n, list);
+    }
+  }
+  return spans;
+}
+
+/** `line` (starting at column `lineStart` of its file line) with each span replaced by its redacted preview. */
+function maskSpans(line: string, lineStart: number, spans: [number, number][] | undefined): string {
+  if (!spans) return line;
+  // Merged, then applied right to left so earlier columns stay valid.
+  const merged: [number, number][] = [];
+  for (const [a, b] of [...spans].sort((x, y) => x[0] - y[0])) {
+    const last = merged[merged.length - 1];
+    if (last && a <= last[1]) last[1] = Math.max(last[1], b);
+    else merged.push([a, b]);
+  }
+  let out = line;
+  for (let i = merged.length - 1; i >= 0; i--) {
+    const from = Math.max(0, merged[i]![0] - lineStart);
+    const to = Math.min(out.length, merged[i]![1] - lineStart);
+    if (to > from) out = out.slice(0, from) + redactSecret(out.slice(from, to)) + out.slice(to);
+  }
+  return out;
+}
+
+/**
  * `source` is the file's text, or its lines (see source-lines.ts: a large file need not be decoded
  * whole). Regions in the drafts are in lines and UTF-16 columns.
  */
@@ -46,6 +88,7 @@ export function buildFindings(path: string, source: string | SourceLines, drafts
     for (const piece of s.split(/\r?\n/)) if (piece.trim().length >= 8) secretPieces.add(piece.trim());
   }
   const pieces = [...secretPieces].sort((a, b) => b.length - a.length);
+  const spans = secretSpans(drafts);
   // How far a cut can move to keep secrets whole: the excerpt read around a finding includes it.
   const reach = pieces.reduce((sum, p) => sum + p.length, 0);
   const redactedLines = new Map<string, string>();
@@ -59,6 +102,7 @@ export function buildFindings(path: string, source: string | SourceLines, drafts
     let cached = redactedLines.get(key);
     if (cached === undefined) {
       let line: string;
+      let lineStart = 0; // the column (0-based) where `line` starts in the file's line
       if (!long) line = lines.line(n) ?? '';
       else {
         // Only this part of the line is read: the cut below never looks further.
@@ -82,8 +126,9 @@ export function buildFindings(path: string, source: string | SourceLines, drafts
           if (r >= 0) to = Math.max(to, right + r + p.length);
         }
         line = slice(from, to);
+        lineStart = from;
       }
-      cached = maskRandomTokens(redactText(line, pieces));
+      cached = maskRandomTokens(redactText(maskSpans(line, lineStart, spans.get(n)), pieces));
       redactedLines.set(key, cached);
     }
     return cached;

@@ -2,11 +2,12 @@
  * `leakguard.yaml`: rules on/off and their levels, paths to skip, allow patterns, custom rules.
  * Every problem is a ConfigError naming the file and the key, which the CLI turns into exit 2.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { yaml } from './yaml.js';
+import { MAX_YAML_NESTING_ESTIMATE, mayNestDeeperThan } from './yaml-depth.js';
 import type { Level } from './finding.js';
-import { safeParserMessage } from './redact.js';
+import { maskRandomTokens, yamlErrorWords } from './redact.js';
 import { levelForSeverity, RULE_FAMILIES, type Severity } from './rule-meta.js';
 import { CatalogError, parseCatalogRule, type CatalogRule } from './secrets/catalog.js';
 import { compileRegex, defaultRegexEngine, RegexCompileError } from './secrets/regex.js';
@@ -41,17 +42,27 @@ const SETTINGS = new Set(['off', 'error', 'warning', 'note']);
 const SEVERITY_SETTINGS = new Set(['critical', 'high', 'medium', 'low']);
 const RULE_KEY = /^[a-z]+\/(?:\*|[a-z0-9][a-z0-9._-]*)$/;
 
+/** A config file larger than this is refused (a 100 MB one took 4 GB to parse). */
+export const MAX_CONFIG_BYTES = 1024 * 1024;
+
+/** A key or value of the config as a message may show it: long or random-looking text (a pasted secret) is not echoed. */
+function shown(value: unknown, quoted = true): string {
+  const text = (quoted ? JSON.stringify(value) : undefined) ?? String(value);
+  return text.length <= 60 && maskRandomTokens(text) === text ? text : '(not shown)';
+}
+
 export function emptyConfig(): LeakguardConfig {
   return { rules: {}, exclude: [], allow: [], customRules: [] };
 }
 
 export function parseConfig(text: string, source: string): LeakguardConfig {
   let raw: unknown;
+  if (mayNestDeeperThan(text, MAX_YAML_NESTING_ESTIMATE)) throw new ConfigError(`${source}: not valid YAML (nested too deep)`);
   try {
     raw = yaml().parse(text, { maxAliasCount: 100 });
   } catch (error) {
     const where = error instanceof yaml().YAMLParseError && error.linePos ? `:${error.linePos[0].line}:${error.linePos[0].col}` : '';
-    throw new ConfigError(`${source}${where}: not valid YAML (${safeParserMessage(error instanceof Error ? error.message : String(error), 'YAML error')})`);
+    throw new ConfigError(`${source}${where}: not valid YAML (${yamlErrorWords(error)})`);
   }
   const config = emptyConfig();
   config.source = source;
@@ -59,12 +70,12 @@ export function parseConfig(text: string, source: string): LeakguardConfig {
   if (typeof raw !== 'object' || Array.isArray(raw)) throw new ConfigError(`${source}: expected a mapping at the top level`);
   const doc = raw as Record<string, unknown>;
   for (const key of Object.keys(doc)) {
-    if (!KNOWN_KEYS.has(key)) throw new ConfigError(`${source}: unknown key "${key}" (known: ${[...KNOWN_KEYS].join(', ')})`);
+    if (!KNOWN_KEYS.has(key)) throw new ConfigError(`${source}: unknown key ${shown(key)} (known: ${[...KNOWN_KEYS].join(', ')})`);
   }
   if (doc.rules !== undefined) {
     if (typeof doc.rules !== 'object' || doc.rules === null || Array.isArray(doc.rules)) throw new ConfigError(`${source}: "rules" must map rule ids to off|error|warning|note`);
     for (const [id, value] of Object.entries(doc.rules)) {
-      if (!RULE_KEY.test(id)) throw new ConfigError(`${source}: rules.${id}: not a rule id (expected family/name or family/*, for example secret/aws-access-key-id or iam/*)`);
+      if (!RULE_KEY.test(id)) throw new ConfigError(`${source}: rules.${shown(id, false)}: not a rule id (expected family/name or family/*, for example secret/aws-access-key-id or iam/*)`);
       const family = id.split('/')[0]!;
       if (!(RULE_FAMILIES as readonly string[]).includes(family)) throw new ConfigError(`${source}: rules.${id}: unknown rule family "${family}" (known: ${RULE_FAMILIES.join(', ')})`);
       const setting = value === false ? 'off' : value === true ? undefined : value;
@@ -73,7 +84,7 @@ export function parseConfig(text: string, source: string): LeakguardConfig {
         config.rules[id] = levelForSeverity(setting as Severity);
         continue;
       }
-      if (typeof setting !== 'string' || !SETTINGS.has(setting)) throw new ConfigError(`${source}: rules.${id} must be one of off, error, warning, note (or a severity: critical, high, medium, low; or true / false), not ${JSON.stringify(value)}`);
+      if (typeof setting !== 'string' || !SETTINGS.has(setting)) throw new ConfigError(`${source}: rules.${id} must be one of off, error, warning, note (or a severity: critical, high, medium, low; or true / false), not ${shown(value)}`);
       config.rules[id] = setting as RuleSetting;
     }
   }
@@ -140,11 +151,21 @@ export function loadConfig(root: string, explicitPath?: string): LeakguardConfig
   const path = explicitPath ?? CONFIG_FILE_NAMES.map((n) => join(root, n)).find((p) => existsSync(p));
   if (!path) return emptyConfig();
   let text: string;
+  let fd: number | undefined;
   try {
-    text = readFileSync(path, 'utf8');
+    // Non-blocking, and checked on the opened file: a FIFO or a device named as the config cannot hang the run.
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    const info = fstatSync(fd);
+    if (!info.isFile()) throw new ConfigError(`${path}: the config is not a regular file`);
+    if (info.size > MAX_CONFIG_BYTES) throw new ConfigError(`${path}: the config file is ${(info.size / 1048576).toFixed(1)} MB; at most ${MAX_CONFIG_BYTES / 1048576} MB is read`);
+    text = readFileSync(fd, 'utf8');
   } catch (error) {
+    if (error instanceof ConfigError) throw error;
     throw new ConfigError(`${path}: cannot read the config file (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
+  if (text.length > MAX_CONFIG_BYTES) throw new ConfigError(`${path}: the config file is over ${MAX_CONFIG_BYTES / 1048576} MB; at most that is read`);
   return parseConfig(text, path);
 }
 

@@ -62,6 +62,8 @@ export type NotificationKind =
   | 'parse-error'
   | 'skipped-binary'
   | 'skipped-large'
+  /** A bound was hit (a resolved value too large, too much work, nesting too deep): the input was not fully analysed. */
+  | 'limit'
   | 'config'
   | 'git'
   | 'internal';
@@ -74,6 +76,14 @@ export interface Notification {
   path?: string;
   line?: number;
   column?: number;
+}
+
+/**
+ * True when the notification says an input could not be read, parsed or fully analysed: what
+ * `--strict` turns into exit 2 (a skipped binary or oversize file is a choice, not a failure).
+ */
+export function isInputFailure(n: Pick<Notification, 'kind' | 'level'>): boolean {
+  return n.level === 'error' || n.kind === 'read-error' || n.kind === 'parse-error' || n.kind === 'limit';
 }
 
 const LEVEL_RANK: Record<Level, number> = { note: 1, warning: 2, error: 3 };

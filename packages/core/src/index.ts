@@ -29,3 +29,6 @@ export * from './checks/judge.js';
 export * from './checks/workflow.js';
 export * from './checks/container.js';
 export * from './yaml.js';
+export * from './resolve-budget.js';
+export * from './read-guarded.js';
+export * from './yaml-depth.js';

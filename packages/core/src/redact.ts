@@ -59,3 +59,18 @@ export function safeParserMessage(message: string, fallback = 'syntax error'): s
   const line = message.split('\n')[0] ?? fallback;
   return line.replace(/:\s*(["'`]).*$/, '').replace(/\s+at line \d+, column \d+.*$/, '').trim() || fallback;
 }
+
+/**
+ * A `yaml` error in words taken from its code only (`BAD_INDENT` -> "bad indent"): its message
+ * may quote source text in forms no pattern catches (an alias or tag name, a repeated key), and
+ * the position, given separately, says where to look.
+ */
+export function yamlErrorWords(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && /^[A-Z_]{1,40}$/.test(code)) return code.toLowerCase().replace(/_/g, ' ');
+  // Errors yaml throws while building values carry no code: named by how they start.
+  const message = error instanceof Error ? error.message : '';
+  if (message.startsWith('Excessive alias count')) return 'too many aliases (alias bomb?)';
+  if (message.startsWith('Unresolved alias')) return 'an alias without its anchor';
+  return 'syntax error';
+}

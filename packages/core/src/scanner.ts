@@ -20,6 +20,11 @@ export interface ScanInput {
 
 export interface ScanContext {
   secrets: SecretEngine;
+  /**
+   * `--max-file-size` in bytes, for files a scanner reads itself (a module's siblings, always
+   * through `readRegularFileSync`: no links, no special files, nothing larger).
+   */
+  maxFileBytes?: number;
 }
 
 export interface ScanOutput {

@@ -38,3 +38,16 @@ describe('parser messages', () => {
     expect(safeParserMessage(message)).toBe(safe);
   });
 });
+
+describe('snippets mask a secret finding by its region, however the source spells the value', () => {
+  const draft = (startLine: number, startColumn: number, endLine: number, endColumn: number) => ({ ruleId: 'env/secret-literal', message: 'm', region: { startLine, startColumn, endLine, endColumn }, secret: 'abcdefghij' + 'klmnopqrst' });
+  it.each<[string, string, ReturnType<typeof draft>, string[]]>([
+    ['two parts joined by an intrinsic', 'K: !Join ["", [abcdefghij, klmnopqrst]]\n', draft(1, 4, 1, 40), ['abcdefghij', 'klmnopqrst']],
+    ['an interpolation between the parts', 'K = "abcdefghij${local.x}"\n', draft(1, 5, 1, 26), ['abcdefghij']],
+    ['a value folded over three lines: the rest of the first and all of the next', 'K: "abcdefghij\\\n   klmnopqrst\\\n   "\nnext: 1\n', draft(1, 4, 3, 5), ['abcdefghij']],
+  ])('%s', (_name, text, d, hidden) => {
+    const [finding] = buildFindings('t.yaml', text, [d], () => undefined);
+    for (const piece of hidden) expect(finding!.snippet).not.toContain(piece);
+    expect(finding!.snippet).toMatch(/^K/);
+  });
+});

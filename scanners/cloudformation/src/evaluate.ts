@@ -2,8 +2,13 @@
  * What a reviewer can read out of a CloudFormation value: literals, `Ref` to parameters (with
  * their NoEcho and Default), `Fn::Sub` / `Fn::Join` of known parts, both branches of `Fn::If`.
  * Anything else stays unresolved; it is never guessed into a finding.
+ *
+ * Each intrinsic is evaluated once per template (memoised by node): a `Fn::Sub` whose variables are
+ * `Fn::Sub`s that use them many times, or `Fn::Join`s of joins, would otherwise take exponential
+ * time and memory. Every step is charged to the file's `ResolveBudget`; a bound leaves the value
+ * unresolved and is reported once, at the intrinsic that hit it.
  */
-import { classifyLiteral, type EnvValue } from '@leakguard/core';
+import { classifyLiteral, positionAt, ResolveBudget, type EnvValue, type LimitReason } from '@leakguard/core';
 import { asList, scalarText, type PNode, type Span } from './tree.js';
 
 export interface ParamInfo {
@@ -15,6 +20,18 @@ export interface EvalContext {
   params: Map<string, ParamInfo>;
   /** Logical id -> resource type. */
   resources: Map<string, string>;
+  /** The file's resolution bound (shared by every context of the file). */
+  budget: ResolveBudget;
+  /** Line starts of the file, to say where a bound was hit. */
+  starts?: number[];
+  /** Intrinsic node -> its values, evaluated once. */
+  memo?: WeakMap<PNode, Evaluated[]>;
+}
+
+function limit(node: PNode, ctx: EvalContext, reason: LimitReason): Evaluated[] {
+  const { line, column } = ctx.starts ? positionAt(ctx.starts, node.start) : { line: 1, column: 1 };
+  ctx.budget.hit(reason, line, column);
+  return [{ val: { kind: 'unresolved' }, span: { start: node.start, end: node.end } }];
 }
 
 export type Val =
@@ -31,12 +48,27 @@ export interface Evaluated {
 
 /** Every value the node may take (`Fn::If` yields both branches), each with where it was written. */
 export function evaluate(node: PNode | undefined, ctx: EvalContext, depth = 0): Evaluated[] {
-  if (!node || depth > 16) return [];
+  if (!node) return [];
   const span = { start: node.start, end: node.end };
+  if (depth > 16) return limit(node, ctx, 'too deep');
   if (node.kind === 'scalar') {
     return node.value === null ? [] : [{ val: { kind: 'str', text: String(node.value) }, span }];
   }
   if (node.kind !== 'fn') return [{ val: { kind: 'unresolved' }, span }];
+  if (!ctx.budget.charge()) return limit(node, ctx, 'too much work');
+  const memo = (ctx.memo ??= new WeakMap());
+  let values = memo.get(node);
+  if (!values) {
+    values = intrinsic(node, ctx, depth, span);
+    const size = values.reduce((n, e) => n + (e.val.kind === 'str' || e.val.kind === 'unresolved' ? (e.val.text?.length ?? 0) : 0), values.length);
+    if (!ctx.budget.fits(size)) values = limit(node, ctx, 'too large');
+    else if (!ctx.budget.charge(size >> 6)) values = limit(node, ctx, 'too much work');
+    memo.set(node, values);
+  }
+  return values;
+}
+
+function intrinsic(node: Extract<PNode, { kind: 'fn' }>, ctx: EvalContext, depth: number, span: Span): Evaluated[] {
   switch (node.name) {
     case 'Ref': {
       const name = scalarText(node.arg);
@@ -65,27 +97,34 @@ export function evaluate(node: PNode | undefined, ctx: EvalContext, depth = 0): 
       const text = scalarText(tpl);
       if (text === undefined) return [{ val: { kind: 'unresolved' }, span }];
       let unresolved = false;
-      const out = text.replace(/\$\{([^}]*)\}/g, (whole, inner: string) => {
+      let size = text.length;
+      const out = size > ctx.budget.limits.maxValueChars ? '' : text.replace(/\$\{([^}]*)\}/g, (whole, inner: string) => {
         if (inner.startsWith('!')) return '${' + inner.slice(1) + '}';
         const local = vars && vars.kind === 'map' ? vars.entries.find((e) => e.key === inner)?.value : undefined;
         const one = local ? evaluate(local, ctx, depth + 1) : [];
         const v = one.length === 1 ? one[0]!.val : undefined;
-        if (v?.kind === 'str') return v.text;
+        // Past the size bound, stop copying: the whole value is reported too large below.
+        if (size > ctx.budget.limits.maxValueChars) return '';
+        if (v?.kind === 'str') return ((size += v.text.length), v.text);
         const p = !local ? ctx.params.get(inner) : undefined;
-        if (p && p.noEcho === false && p.default !== undefined) return p.default;
+        if (p && p.noEcho === false && p.default !== undefined) return ((size += p.default.length), p.default);
         unresolved = true;
         return whole;
       });
+      if (!ctx.budget.fits(size)) return limit(node, ctx, 'too large');
       return [{ val: unresolved ? { kind: 'unresolved', text: out } : { kind: 'str', text: out }, span }];
     }
     case 'Fn::Join': {
       const items = node.arg.kind === 'seq' ? node.arg.items : [];
       const delimiter = scalarText(items[0]) ?? '';
       const parts: string[] = [];
+      let size = 0;
       for (const part of asList(items[1])) {
         const v = evaluate(part, ctx, depth + 1);
         if (v.length !== 1 || v[0]!.val.kind !== 'str') return [{ val: { kind: 'unresolved' }, span }];
         parts.push(v[0]!.val.text);
+        size += v[0]!.val.text.length + delimiter.length;
+        if (!ctx.budget.fits(size)) return limit(node, ctx, 'too large');
       }
       return [{ val: { kind: 'str', text: parts.join(delimiter) }, span }];
     }

@@ -4,6 +4,7 @@
  */
 import {
   INFRA_RULES,
+  ResolveBudget,
   issuesToDrafts,
   judgeFacts,
   lineStarts,
@@ -30,6 +31,7 @@ const SERVERLESS_FILE = /(^|\/)serverless\.(ya?ml|json)$/i;
 export function parseNotifications(path: string, text: string, problems: ParseProblem[], what: string): Notification[] {
   const starts = lineStarts(text);
   return problems.map((p) => {
+    if (p.offset === undefined) return { kind: 'parse-error', level: 'warning', message: `${what} could not be parsed: ${p.message}`, path };
     const { line, column } = positionAt(starts, Math.min(p.offset, text.length));
     return { kind: 'parse-error', level: 'warning', message: `${what} could not be parsed at ${line}:${column}: ${p.message}`, path, line, column };
   });
@@ -53,10 +55,15 @@ export class CloudFormationScanner implements FileScanner {
       return { drafts: [], notifications: parseNotifications(input.path, input.text, parsed.problems, 'CloudFormation template') };
     }
     if (!isTemplate(parsed.root)) return { drafts: [], notifications: [] };
+    // Read in part (a stray second document): judged, and the problem still said.
+    const notifications = parseNotifications(input.path, input.text, parsed.problems, 'CloudFormation template');
     const starts = lineStarts(input.text);
-    const facts = templateFacts({ root: parsed.root, starts });
+    const budget = new ResolveBudget(input.text.length);
+    const facts = templateFacts({ root: parsed.root, starts, context: { budget } });
     const drafts = [...issuesToDrafts(judgeFacts(facts), input.text), ...context.secrets.draftsFor(input.text, starts)];
-    return { drafts, notifications: [], coversSecrets: true };
+    const limit = budget.notification(input.path, 'CloudFormation template');
+    if (limit) notifications.push(limit);
+    return { drafts, notifications, coversSecrets: true };
   }
 }
 

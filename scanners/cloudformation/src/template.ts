@@ -3,6 +3,7 @@
  * can hand its `resources:` section here and keep the positions of its own file.
  */
 import {
+  ResolveBudget,
   emptyFactSet,
   isReferenceName,
   isSecretLikeName,
@@ -23,7 +24,7 @@ export interface TemplateInput {
   starts: number[];
   /** Prefix of fact sources (`resources.` for a serverless file). */
   sourcePrefix?: string;
-  /** Extra parameters / resources known to the caller (serverless functions' generated names). */
+  /** Extra parameters / resources known to the caller (serverless functions' generated names), and the file's budget. */
   context?: Partial<EvalContext>;
 }
 
@@ -38,7 +39,7 @@ export function isTemplate(root: PNode | undefined): boolean {
 
 const SKIP_FOR_ATTRIBUTES = new Set(['Environment', 'Tags', 'PolicyDocument', 'Policies', 'AssumeRolePolicyDocument', 'KeyPolicy', 'ResourcePolicy', 'Globals']);
 
-/** Builds the context of a template: its parameters and resources. */
+/** Builds the context of a template: its parameters and resources (and the file's resolution bound, given or new). */
 export function templateContext(root: PNode, extra: Partial<EvalContext> = {}): EvalContext {
   const params = new Map<string, ParamInfo>(extra.params ?? []);
   const parameters = get(root, 'Parameters');
@@ -54,7 +55,7 @@ export function templateContext(root: PNode, extra: Partial<EvalContext> = {}): 
   const resources = new Map<string, string>(extra.resources ?? []);
   const res = get(root, 'Resources');
   if (res?.kind === 'map') for (const r of res.entries) resources.set(r.key, scalarText(get(r.value, 'Type')) ?? '');
-  return { params, resources };
+  return { params, resources, budget: extra.budget ?? new ResolveBudget(), ...(extra.starts ? { starts: extra.starts } : {}), ...(extra.memo ? { memo: extra.memo } : {}) };
 }
 
 /** How a caller turns a node into the strings it certainly takes (and whether some part was unresolved). */
@@ -110,7 +111,7 @@ export function templateFacts(input: TemplateInput): FactSet {
   const { root, starts } = input;
   const prefix = input.sourcePrefix ?? '';
   const facts = emptyFactSet();
-  const ctx = templateContext(root, input.context);
+  const ctx = templateContext(root, { starts, ...input.context });
   const region = (s: Span): Region => regionOf(starts, s.start, s.end);
   const pos = (text: string, s: Span): Positioned<string> => ({ value: text, region: region(s) });
 

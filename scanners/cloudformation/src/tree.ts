@@ -5,7 +5,7 @@
  * positions. Aliases are expanded with a budget and nesting is bounded: an alias bomb or a
  * pathological document stops with an error instead of eating the memory.
  */
-import { safeParserMessage, yaml } from '@leakguard/core';
+import { MAX_YAML_NESTING_ESTIMATE, mayNestDeeperThan, safeParserMessage, yaml, yamlErrorWords } from '@leakguard/core';
 import type { Document, Node as YNode } from 'yaml';
 
 export interface Span {
@@ -82,12 +82,16 @@ export const DEFAULT_LIMITS: ParseLimits = { maxDepth: 64, maxNodes: 200_000, ma
 
 export interface ParseProblem {
   message: string;
-  offset: number;
+  /** Where in the text; absent when the place depends on the parser's stack (too deep). */
+  offset?: number;
 }
 
 export interface ParsedDoc {
   root?: PNode;
-  /** Syntax errors and exceeded limits; the tree is absent when the document could not be read. */
+  /**
+   * Syntax errors and exceeded limits; the tree is absent when the document could not be read
+   * (present, with a problem, when only the first of several documents was read).
+   */
   problems: ParseProblem[];
 }
 
@@ -105,20 +109,31 @@ class LimitError extends Error {
 /** Parses YAML (or JSON, a subset of YAML 1.2) into the positioned tree. */
 export function parseTree(text: string, limits: ParseLimits = DEFAULT_LIMITS): ParsedDoc {
   // Loaded on the first template (see core's yaml.ts): most scans have none.
-  const { isAlias, isMap, isScalar, isSeq, parseDocument } = yaml();
+  const { isAlias, isMap, isPair, isScalar, isSeq, parseDocument } = yaml();
+  // Too deep: where yaml's recursion gives up depends on the thread's stack, so say it without a
+  // position, and whether the stack ran out or the tree is merely deep, say the same thing.
+  const tooDeep = { message: `nesting deeper than ${limits.maxDepth} levels` };
+  // Far too deep to hand to yaml at all (see core's yaml-depth.ts).
+  if (mayNestDeeperThan(text, Math.max(MAX_YAML_NESTING_ESTIMATE, limits.maxDepth))) return { problems: [tooDeep] };
   let doc: Document.Parsed;
   try {
     doc = parseDocument(text, { customTags: CUSTOM_TAGS, uniqueKeys: false, strict: false, prettyErrors: false });
-  } catch (error) {
-    return { problems: [{ message: error instanceof Error ? error.message : String(error), offset: 0 }] };
+  } catch {
+    return { problems: [{ message: 'YAML error', offset: 0 }] };
   }
+  if (doc.errors.some((e) => e.code === 'RESOURCE_EXHAUSTION') || deeperThan(doc.contents, limits.maxDepth, isMap, isSeq, isPair)) return { problems: [tooDeep] };
+  const problems: ParseProblem[] = [];
   if (doc.errors.length > 0) {
-    // One notification per file: the first error (the rest usually follow from it), with a count.
+    // One notification per file: the first error (the rest usually follow from it), with a count;
+    // its words come from its code only (see yamlErrorWords).
     const first = [...doc.errors].sort((a, b) => a.pos[0] - b.pos[0])[0]!;
     const more = doc.errors.length > 1 ? ` (and ${doc.errors.length - 1} more)` : '';
-    return { problems: [{ message: `${safeMessage(first.message)}${more}`, offset: first.pos[0] }] };
+    const words = first.code === 'MULTIPLE_DOCS' ? 'more than one document (only the first was read)' : yamlErrorWords(first);
+    problems.push({ message: `${words}${more}`, offset: first.pos[0] });
+    // A stray `---` (a second document): the first is still read, and the problem still reported.
+    if (!doc.errors.every((e) => e.code === 'MULTIPLE_DOCS')) return { problems };
   }
-  if (!doc.contents) return { problems: [] };
+  if (!doc.contents) return { problems };
   let nodes = 0;
   let aliases = 0;
   const convert = (node: YNode | null | undefined, depth: number, fallback: number): PNode => {
@@ -128,6 +143,8 @@ export function parseTree(text: string, limits: ParseLimits = DEFAULT_LIMITS): P
     if (isAlias(node)) {
       if (++aliases > limits.maxAliasCount) throw new LimitError(`more than ${limits.maxAliasCount} aliases (alias bomb?)`, node.range?.[0] ?? fallback);
       const target = node.resolve(doc);
+      // yaml leaves an alias without its anchor to whoever reads it: an error (named, not quoted).
+      if (target === undefined) throw new LimitError('an alias without its anchor', node.range?.[0] ?? fallback);
       const converted = convert(target as YNode | undefined, depth + 1, node.range?.[0] ?? fallback);
       // An alias points at its own place in the text.
       return { ...converted, start: node.range?.[0] ?? fallback, end: node.range?.[1] ?? fallback };
@@ -160,11 +177,27 @@ export function parseTree(text: string, limits: ParseLimits = DEFAULT_LIMITS): P
     return tag ? { kind: 'fn', name: tag, arg: out, start, end } : out;
   };
   try {
-    return { root: convert(doc.contents as YNode, 0, 0), problems: [] };
+    return { root: convert(doc.contents as YNode, 0, 0), problems };
   } catch (error) {
     if (error instanceof LimitError) return { problems: [{ message: error.message, offset: error.offset }] };
     throw error;
   }
+}
+
+/** Whether yaml's tree nests maps and sequences deeper than `max` (walked with a stack, not recursion). */
+function deeperThan(root: unknown, max: number, isMap: (n: unknown) => boolean, isSeq: (n: unknown) => boolean, isPair: (n: unknown) => boolean): boolean {
+  const stack: [unknown, number][] = [[root, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (isPair(node)) {
+      const pair = node as { key: unknown; value: unknown };
+      stack.push([pair.key, depth], [pair.value, depth]);
+    } else if (isMap(node) || isSeq(node)) {
+      if (depth > max) return true;
+      for (const item of (node as { items: unknown[] }).items) stack.push([item, depth + 1]);
+    }
+  }
+  return false;
 }
 
 /** The value of `key` in a map node. */

@@ -6,6 +6,7 @@
  */
 import {
   INFRA_RULES,
+  ResolveBudget,
   classifyLiteral,
   emptyFactSet,
   isSecretLikeName,
@@ -36,9 +37,9 @@ import {
   type PNode,
   type Span,
 } from '@leakguard/scanner-cloudformation';
-import { resolveString, type SlsValue } from './variables.js';
+import { SlsResolver, type SlsValue } from './variables.js';
 
-export { resolveString } from './variables.js';
+export { resolveString, SlsResolver } from './variables.js';
 
 const SERVERLESS_NAME = /(^|\/)serverless(\.[\w-]+)?\.(ya?ml|json)$/i;
 const YAML_OR_JSON = /\.(ya?ml|json)$/i;
@@ -49,11 +50,12 @@ function slsEnvValue(v: SlsValue): EnvValue {
   return { kind: 'unresolved', text: v.text };
 }
 
-/** Facts of a parsed serverless configuration. */
-export function serverlessFacts(root: PNode, starts: number[]): FactSet {
+/** Facts of a parsed serverless configuration; `budget` bounds every resolution in the file. */
+export function serverlessFacts(root: PNode, starts: number[], budget: ResolveBudget = new ResolveBudget()): FactSet {
   const facts = emptyFactSet();
   const region = (s: Span) => regionOf(starts, s.start, s.end);
-  const ctx = templateContext(at(root, 'resources') ?? { kind: 'map', entries: [], start: 0, end: 0 });
+  const ctx = templateContext(at(root, 'resources') ?? { kind: 'map', entries: [], start: 0, end: 0 }, { budget, starts });
+  const vars = new SlsResolver(root, budget, starts);
 
   /** A value's strings: serverless variables resolved, CloudFormation intrinsics evaluated. */
   const ev = (node: PNode | undefined): { values: { text: string; span: Span }[]; unresolved: boolean } => {
@@ -62,7 +64,7 @@ export function serverlessFacts(root: PNode, starts: number[]): FactSet {
     for (const item of asList(node)) {
       if (item.kind === 'scalar') {
         if (item.value === null) continue;
-        const v = resolveString(String(item.value), root);
+        const v = vars.resolve(String(item.value), item);
         if (v.kind === 'str') values.push({ text: v.text, span: item });
         else unresolved = true;
       } else {
@@ -76,8 +78,8 @@ export function serverlessFacts(root: PNode, starts: number[]): FactSet {
   };
 
   const envValues = (node: PNode): { value: EnvValue; span: Span }[] => {
-    if (node.kind === 'scalar') return node.value === null ? [] : [{ value: slsEnvValue(resolveString(String(node.value), root)), span: node }];
-    return evaluate(node, ctx).map((e) => ({ value: e.val.kind === 'str' ? slsEnvValue(resolveString(e.val.text, root)) : envValueOf(e.val), span: e.span }));
+    if (node.kind === 'scalar') return node.value === null ? [] : [{ value: slsEnvValue(vars.resolve(String(node.value), node)), span: node }];
+    return evaluate(node, ctx).map((e) => ({ value: e.val.kind === 'str' ? slsEnvValue(vars.resolve(e.val.text, e.span)) : envValueOf(e.val), span: e.span }));
   };
 
   const provider = get(root, 'provider');
@@ -130,7 +132,7 @@ export function serverlessFacts(root: PNode, starts: number[]): FactSet {
     if (!node || depth > 8 || node.kind !== 'map') return;
     for (const e of node.entries) {
       if (e.value.kind === 'scalar' && typeof e.value.value === 'string' && isSecretLikeName(e.key)) {
-        const v = resolveString(e.value.value, root);
+        const v = vars.resolve(e.value.value, e.value);
         if (v.kind === 'str') facts.secretAttributes.push({ source: `${source}.${e.key}`, name: { value: e.key, region: region(e.keySpan) }, value: { value: v.text, region: region(e.value) } });
       } else secretAttributes(e.value, `${source}.${e.key}`, depth + 1);
     }
@@ -141,7 +143,7 @@ export function serverlessFacts(root: PNode, starts: number[]): FactSet {
   // `resources:` is CloudFormation (a map, or a list of maps and ${file(...)} includes).
   for (const res of asList(get(root, 'resources'))) {
     if (res.kind !== 'map') continue;
-    const t = templateFacts({ root: res, starts, sourcePrefix: 'resources.' });
+    const t = templateFacts({ root: res, starts, sourcePrefix: 'resources.', context: { budget } });
     for (const key of Object.keys(facts) as (keyof FactSet)[]) (facts[key] as unknown[]).push(...t[key]);
   }
   return facts;
@@ -175,10 +177,15 @@ export class ServerlessScanner implements FileScanner {
     const parsed = parseTree(input.text);
     if (!parsed.root) return { drafts: [], notifications: parseNotifications(input.path, input.text, parsed.problems, 'Serverless configuration') };
     if (parsed.root.kind !== 'map' || !get(parsed.root, 'provider')) return { drafts: [], notifications: [] };
+    // Read in part (a stray second document): judged, and the problem still said.
+    const notifications = parseNotifications(input.path, input.text, parsed.problems, 'Serverless configuration');
     const starts = lineStarts(input.text);
-    const facts = serverlessFacts(parsed.root, starts);
+    const budget = new ResolveBudget(input.text.length);
+    const facts = serverlessFacts(parsed.root, starts, budget);
     const drafts = [...issuesToDrafts(judgeFacts(facts), input.text), ...context.secrets.draftsFor(input.text, starts)];
-    return { drafts, notifications: [], coversSecrets: true };
+    const limit = budget.notification(input.path, 'Serverless configuration');
+    if (limit) notifications.push(limit);
+    return { drafts, notifications, coversSecrets: true };
   }
 }
 

@@ -6,8 +6,12 @@
  *
  * A value that comes from elsewhere (a variable's default, a local in another file) is reported at
  * the expression that used it: that is the line of this file a reviewer must change or read.
+ *
+ * Each local and variable is evaluated once (memoised) and every step is charged to the file's
+ * `ResolveBudget`: locals that fan out (`a1 = "${local.a0}${local.a0}"`, ...) stop at a bound and
+ * stay unknown instead of taking minutes and gigabytes.
  */
-import type { Region } from '@leakguard/core';
+import { ResolveBudget, type LimitReason, type Region } from '@leakguard/core';
 import type { HExpr } from './model.js';
 
 export type V =
@@ -31,14 +35,16 @@ export interface Scope {
   locals: Map<string, HExpr>;
 }
 
-const MAX_DEPTH = 32;
+const MAX_DEPTH = 64;
 
-function restamp(v: V, r: Region): V {
+/** A value moved to where it is used; charges one step per node (a shared value copied many times adds up). */
+function restamp(v: V, r: Region, budget: ResolveBudget): V {
+  if (!budget.charge()) return { t: 'unknown', r };
   switch (v.t) {
     case 'list':
-      return { t: 'list', items: v.items.map((i) => restamp(i, r)), r };
+      return { t: 'list', items: v.items.map((i) => restamp(i, r, budget)), r };
     case 'obj':
-      return { t: 'obj', entries: v.entries.map((e) => ({ key: e.key, keyRegion: r, value: restamp(e.value, r) })), r };
+      return { t: 'obj', entries: v.entries.map((e) => ({ key: e.key, keyRegion: r, value: restamp(e.value, r, budget) })), r };
     case 'str':
       return { t: 'str', v: v.v, r };
     default:
@@ -63,11 +69,29 @@ function follow(v: V, path: (string | number)[], r: Region, ref: string): V {
 }
 
 export class Evaluator {
-  private readonly evaluatingLocals = new Set<string>();
-  constructor(private readonly scope: Scope) {}
+  private readonly evaluating = new Set<string>();
+  /** `local.x` / `var.x` -> its value where it is declared, evaluated once. */
+  private readonly memo = new Map<string, V>();
+  constructor(
+    private readonly scope: Scope,
+    readonly budget: ResolveBudget = new ResolveBudget(),
+  ) {}
+
+  /** Unknown, and the bound recorded at the expression that hit it. */
+  private tooLarge(r: Region, reason: LimitReason): V {
+    this.budget.hit(reason, r.startLine, r.startColumn);
+    return { t: 'unknown', r };
+  }
 
   eval(e: HExpr, depth = 0): V {
-    if (depth > MAX_DEPTH) return { t: 'unknown', r: e.r };
+    if (depth > MAX_DEPTH) return this.tooLarge(e.r, 'too deep');
+    if (!this.budget.charge()) return this.tooLarge(e.r, 'too much work');
+    const v = this.evalExpr(e, depth);
+    const size = v.t === 'str' ? v.v.length : v.t === 'list' ? v.items.length : v.t === 'obj' ? v.entries.length : 0;
+    return this.budget.fits(size) ? v : this.tooLarge(e.r, 'too large');
+  }
+
+  private evalExpr(e: HExpr, depth: number): V {
     switch (e.k) {
       case 'lit':
         if (typeof e.value === 'string') return e.off !== undefined ? { t: 'str', v: e.value, r: e.r, off: e.off } : { t: 'str', v: e.value, r: e.r };
@@ -84,6 +108,8 @@ export class Evaluator {
           const v = this.eval(p, depth + 1);
           if (v.t === 'str' || v.t === 'num' || v.t === 'bool') out += String(v.v);
           else return { t: 'unknown', r: e.r, ref: e.text };
+          if (!this.budget.fits(out.length)) return this.tooLarge(e.r, 'too large');
+          if (!this.budget.charge(out.length >> 6)) return this.tooLarge(e.r, 'too much work');
         }
         return { t: 'str', v: out, r: e.r };
       }
@@ -111,19 +137,30 @@ export class Evaluator {
       const decl = this.scope.variables.get(name);
       const value = decl?.assigned ?? decl?.default;
       if (!value) return { t: 'unknown', r: e.r, ref: `var.${name}` };
-      return follow(restamp(this.eval(value, depth + 1), e.r), rest, e.r, e.text);
+      return this.declared(`var.${name}`, value, e, rest, depth);
     }
     if (e.root === 'local' && typeof name === 'string') {
       const value = this.scope.locals.get(name);
-      if (!value || this.evaluatingLocals.has(name)) return { t: 'unknown', r: e.r, ref: e.text };
-      this.evaluatingLocals.add(name);
-      try {
-        return follow(restamp(this.eval(value, depth + 1), e.r), rest, e.r, e.text);
-      } finally {
-        this.evaluatingLocals.delete(name);
-      }
+      if (!value) return { t: 'unknown', r: e.r, ref: e.text };
+      return this.declared(`local.${name}`, value, e, rest, depth);
     }
     return { t: 'unknown', r: e.r, ref: e.text };
+  }
+
+  /** A local's or variable's value (evaluated once; a cycle is unknown), moved to the reference `e`. */
+  private declared(key: string, value: HExpr, e: Extract<HExpr, { k: 'ref' }>, rest: (string | number)[], depth: number): V {
+    let v = this.memo.get(key);
+    if (v === undefined) {
+      if (this.evaluating.has(key)) return { t: 'unknown', r: e.r, ref: e.text };
+      this.evaluating.add(key);
+      try {
+        v = this.eval(value, depth + 1);
+      } finally {
+        this.evaluating.delete(key);
+      }
+      this.memo.set(key, v);
+    }
+    return follow(restamp(v, e.r, this.budget), rest, e.r, e.text);
   }
 
   private call(e: Extract<HExpr, { k: 'call' }>, depth: number): V {
@@ -138,7 +175,10 @@ export class Evaluator {
         return e.args[0] ? this.eval(e.args[0], depth + 1) : { t: 'unknown', r: e.r };
       case 'concat': {
         const lists = args();
-        if (lists.every((l) => l.t === 'list')) return { t: 'list', items: lists.flatMap((l) => (l.t === 'list' ? l.items : [])), r: e.r };
+        if (lists.every((l) => l.t === 'list')) {
+          const items = lists.flatMap((l) => (l.t === 'list' ? l.items : []));
+          return this.budget.charge(items.length) ? { t: 'list', items, r: e.r } : this.tooLarge(e.r, 'too much work');
+        }
         return { t: 'unknown', r: e.r, ref: e.text };
       }
       case 'merge': {
@@ -146,6 +186,7 @@ export class Evaluator {
         if (!objs.every((o) => o.t === 'obj')) return { t: 'unknown', r: e.r, ref: e.text };
         const entries = new Map<string, { key: string; keyRegion: Region; value: V }>();
         for (const o of objs) if (o.t === 'obj') for (const x of o.entries) entries.set(x.key, x);
+        if (!this.budget.charge(entries.size)) return this.tooLarge(e.r, 'too much work');
         return { t: 'obj', entries: [...entries.values()], r: e.r };
       }
       default:

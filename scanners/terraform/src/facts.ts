@@ -4,6 +4,7 @@
  * Cloud Run), secret stores, KMS keys, variables and outputs, literal secret attributes.
  */
 import {
+  ResolveBudget,
   classifyLiteral,
   emptyFactSet,
   isSecretLikeName,
@@ -110,12 +111,14 @@ export interface FileFactsInput {
   symbols: ModuleSymbols;
   /** `.tfvars`: every attribute is an assignment. */
   tfvars?: boolean;
+  /** The file's resolution budget (its notification is the caller's to report). */
+  budget?: ResolveBudget;
 }
 
 export function terraformFacts(input: FileFactsInput): FactSet {
   const { body, starts, symbols } = input;
   const facts = emptyFactSet();
-  const ev = new Evaluator(symbols);
+  const ev = new Evaluator(symbols, input.budget ?? new ResolveBudget());
   const pos = (value: string, r: Region): Positioned<string> => ({ value, region: r });
 
   if (input.tfvars) {

@@ -13,11 +13,18 @@ import type { HAttr, HBlock, HBody, HExpr, HFile, ParseError } from './model.js'
 let parser: Parser | undefined;
 let loading: Promise<void> | undefined;
 
-/** Loads web-tree-sitter (imported here, not at start-up: a scan without Terraform never needs it) and the Terraform grammar once per process. */
+/**
+ * Loads web-tree-sitter (required here, not at start-up: a scan without Terraform never needs it)
+ * and the Terraform grammar, once per process, or again after an abort: a WebAssembly instance that
+ * aborted (out of memory on a huge input) fails every later call, so the next file loads a fresh
+ * copy of the module (its CommonJS build, dropped from the require cache so the dead one is freed).
+ */
 export function initHcl(): Promise<void> {
   loading ??= (async () => {
     const require = createRequire(import.meta.url);
-    const { Language, Parser } = await import('web-tree-sitter');
+    const id = require.resolve('web-tree-sitter');
+    delete require.cache[id];
+    const { Language, Parser } = require(id) as typeof import('web-tree-sitter');
     await Parser.init();
     const language = await Language.load(require.resolve('@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm'));
     const p = new Parser();
@@ -30,6 +37,15 @@ export function initHcl(): Promise<void> {
 export function hclReady(): boolean {
   return parser !== undefined;
 }
+
+/**
+ * Text tree-sitter is given at most: it takes ~110 bytes of WebAssembly memory per byte of input
+ * (4 MiB: ~500 MB) and aborts near 19 MB. Larger files are read by the fast reader only.
+ */
+export const MAX_TREE_SITTER_CHARS = 4 * 1024 * 1024;
+
+/** The file could not be parsed within the parser's bounds: a `limit` notification, never a crash. */
+export class HclLimitError extends Error {}
 
 const MAX_DEPTH = 200;
 
@@ -45,6 +61,11 @@ function named(n: TSNode): TSNode[] {
 class Converter {
   errors: ParseError[] = [];
   constructor(private readonly text: string) {}
+
+  /** Nesting past the bound is read as an unknown value, and said (a bound is never silent). */
+  tooDeep(n: TSNode): void {
+    this.errors.push({ message: `nesting deeper than ${MAX_DEPTH} levels`, line: n.startPosition.row + 1, column: n.startPosition.column + 1 });
+  }
 
   body(n: TSNode, depth: number): HBody {
     const out: HBody = { attrs: [], blocks: [] };
@@ -85,7 +106,8 @@ class Converter {
         labels.push(c.text);
         last = c;
       } else if (c.type === 'body') {
-        body = depth > MAX_DEPTH ? body : this.body(c, depth + 1);
+        if (depth > MAX_DEPTH) this.tooDeep(c);
+        else body = this.body(c, depth + 1);
       }
     }
     const first = kids[0] ?? n;
@@ -95,7 +117,10 @@ class Converter {
 
   expr(n: TSNode, depth: number): HExpr {
     const r = regionOfNode(n);
-    if (depth > MAX_DEPTH) return { k: 'other', text: '', r };
+    if (depth > MAX_DEPTH) {
+      this.tooDeep(n);
+      return { k: 'other', text: '', r };
+    }
     switch (n.type) {
       case 'expression': {
         const kids = named(n);
@@ -255,7 +280,16 @@ export function parseHcl(text: string, starts?: number[]): HFile {
 /** Parses HCL text with tree-sitter only (the reference the fast reader is checked against). */
 export function parseHclTreeSitter(text: string): HFile {
   if (!parser) throw new Error('the Terraform grammar is not loaded: call init() first');
-  const tree = parser.parse(text);
+  if (text.length > MAX_TREE_SITTER_CHARS) throw new HclLimitError(`over ${MAX_TREE_SITTER_CHARS} characters outside what the fast reader takes`);
+  let tree;
+  try {
+    tree = parser.parse(text);
+  } catch (error) {
+    // The instance is dead: the next file loads a fresh one (the scanner awaits initHcl again).
+    parser = undefined;
+    loading = undefined;
+    throw new HclLimitError(`the parser aborted (${error instanceof Error ? error.message.split('.')[0] : 'unknown error'})`);
+  }
   if (!tree) return { body: { attrs: [], blocks: [] }, errors: [{ message: 'parser returned no tree', line: 1, column: 1 }] };
   try {
     const conv = new Converter(text);

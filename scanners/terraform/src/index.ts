@@ -3,10 +3,13 @@
  * (the other `.tf` files of its directory, `terraform.tfvars`, `*.auto.tfvars`) declares, read
  * from disk next to it when the CLI says where it is (`ScanInput.absolutePath`).
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import {
+  DEFAULT_MAX_FILE_BYTES,
   INFRA_RULES,
+  readRegularFileSync,
+  ResolveBudget,
   issuesToDrafts,
   judgeFacts,
   lineStarts,
@@ -17,11 +20,11 @@ import {
   type ScanOutput,
 } from '@leakguard/core';
 import { collectSymbols, emptySymbols, terraformFacts, type ModuleSymbols } from './facts.js';
-import { hclReady, initHcl, parseHcl } from './hcl.js';
+import { HclLimitError, hclReady, initHcl, parseHcl } from './hcl.js';
 import { parseTfJson } from './json.js';
 import type { HFile } from './model.js';
 
-export { initHcl, parseHcl, parseHclTreeSitter } from './hcl.js';
+export { HclLimitError, MAX_TREE_SITTER_CHARS, hclReady, initHcl, parseHcl, parseHclTreeSitter } from './hcl.js';
 export { fastParseHcl } from './fast-hcl.js';
 export { parseJson, parseTfJson } from './json.js';
 export { terraformFacts, collectSymbols, emptySymbols } from './facts.js';
@@ -33,6 +36,8 @@ const TFVARS = /\.tfvars$/i;
 const AUTO_TFVARS = /(^terraform\.tfvars$|\.auto\.tfvars$)/i;
 /** Other files of a module read for symbols, at most (a generated directory of thousands is read once, cached). */
 const MAX_MODULE_FILES = 5000;
+/** Bytes of a module's other files read for symbols, at most. */
+const MAX_MODULE_BYTES = 64 * 1048576;
 
 function parseAny(name: string, text: string, starts?: number[]): HFile {
   return TF_JSON.test(name) ? parseTfJson(text, starts ?? lineStarts(text)) : parseHcl(text, starts);
@@ -64,36 +69,50 @@ export class TerraformScanner implements FileScanner {
     return TF.test(input.path) || TF_JSON.test(input.path) || TFVARS.test(input.path);
   }
 
-  private moduleFiles(dir: string): Map<string, FileSymbols> {
-    let files = this.modules.get(dir);
+  /**
+   * The declarations of a module's other files, read under discovery's rules (regular files only,
+   * no links, none over `--max-file-size`, a bounded total): a sibling that breaks a rule or does not
+   * parse only means fewer resolved values (it gets its own notification when it is scanned).
+   */
+  private moduleFiles(dir: string, maxFileBytes: number): Map<string, FileSymbols> {
+    const key = `${maxFileBytes}:${dir}`;
+    let files = this.modules.get(key);
     if (files) return files;
     files = new Map();
     let names: string[] = [];
     try {
-      names = readdirSync(dir).filter((n) => TF.test(n) || TF_JSON.test(n) || AUTO_TFVARS.test(n)).sort().slice(0, MAX_MODULE_FILES);
+      names = readdirSync(dir, { withFileTypes: true })
+        .filter((d) => d.isFile() && (TF.test(d.name) || TF_JSON.test(d.name) || AUTO_TFVARS.test(d.name)))
+        .map((d) => d.name)
+        .sort()
+        .slice(0, MAX_MODULE_FILES);
     } catch {
       names = [];
     }
+    let budget = MAX_MODULE_BYTES;
     for (const n of names) {
+      const bytes = readRegularFileSync(join(dir, n), Math.min(maxFileBytes, budget));
+      if (!bytes) continue;
+      budget -= bytes.length;
       try {
-        const parsed = parseAny(n, readFileSync(join(dir, n), 'utf8'));
+        const parsed = parseAny(n, bytes.toString('utf8'));
         // Keep only what symbols need: variables, locals, rotation resources, tfvars assignments.
         const body = AUTO_TFVARS.test(n)
           ? parsed.body
           : { attrs: [], blocks: parsed.body.blocks.filter((b) => b.type === 'variable' || b.type === 'locals' || (b.type === 'resource' && b.labels[0] === 'aws_secretsmanager_secret_rotation')) };
         files.set(n, { body, tfvars: AUTO_TFVARS.test(n) });
       } catch {
-        // An unreadable sibling only means fewer resolved values.
+        // Unparsable within bounds: fewer resolved values.
       }
     }
-    this.modules.set(dir, files);
+    this.modules.set(key, files);
     return files;
   }
 
-  private symbolsFor(input: ScanInput, own: HFile, isTfvars: boolean): ModuleSymbols {
+  private symbolsFor(input: ScanInput, own: HFile, isTfvars: boolean, maxFileBytes: number): ModuleSymbols {
     const symbols = emptySymbols();
     const self = basename(input.path);
-    const siblings = input.absolutePath ? this.moduleFiles(dirname(input.absolutePath)) : new Map<string, FileSymbols>();
+    const siblings = input.absolutePath ? this.moduleFiles(dirname(input.absolutePath), maxFileBytes) : new Map<string, FileSymbols>();
     // Declarations first, then assignments (tfvars win over defaults).
     for (const [n, f] of siblings) if (n !== self && !f.tfvars) collectSymbols(f.body, symbols);
     if (!isTfvars) collectSymbols(own.body, symbols);
@@ -109,7 +128,14 @@ export class TerraformScanner implements FileScanner {
     }
     const isTfvars = TFVARS.test(input.path);
     const starts = lineStarts(input.text);
-    const file = parseAny(input.path, input.text, starts);
+    let file: HFile;
+    try {
+      file = parseAny(input.path, input.text, starts);
+    } catch (error) {
+      if (!(error instanceof HclLimitError)) throw error;
+      // Not parsed within bounds: a notification, and the plain secret pass still runs (coversSecrets false).
+      return { drafts: [], notifications: [{ kind: 'limit', level: 'warning', message: `Terraform file not parsed: ${error.message}; only scanned for secrets`, path: input.path }] };
+    }
     const notifications: Notification[] = file.errors.map((e) => ({
       kind: 'parse-error',
       level: 'warning',
@@ -118,8 +144,11 @@ export class TerraformScanner implements FileScanner {
       line: e.line,
       column: e.column,
     }));
-    const symbols = this.symbolsFor(input, file, isTfvars);
-    const facts = terraformFacts({ body: file.body, text: input.text, starts, symbols, tfvars: isTfvars });
+    const symbols = this.symbolsFor(input, file, isTfvars, context.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
+    const budget = new ResolveBudget(input.text.length);
+    const facts = terraformFacts({ body: file.body, text: input.text, starts, symbols, tfvars: isTfvars, budget });
+    const limit = budget.notification(input.path, 'Terraform');
+    if (limit) notifications.push(limit);
     const drafts = [...issuesToDrafts(judgeFacts(facts), input.text), ...context.secrets.draftsFor(input.text, starts)];
     return { drafts, notifications, coversSecrets: true };
   }

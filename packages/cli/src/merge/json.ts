@@ -1,5 +1,5 @@
 /** Reading and writing the JSON report for the merge: findings re-sorted, the summary recounted. */
-import { countByLevel, type Finding, type JsonReport, type Notification } from '@leakguard/core';
+import { countByLevel, isInputFailure, type Finding, type JsonReport, type Notification } from '@leakguard/core';
 import { historyKey } from '../history/run-history.js';
 import { findingOrderKey, notificationOrderKey } from '../report-order.js';
 import type { FormatAdapter } from './merge-reports.js';
@@ -21,7 +21,7 @@ export const jsonFormat: FormatAdapter<JsonShard, Finding, Notification> = {
     fingerprint: (f) => f.fingerprint,
   },
   notificationKey: notificationOrderKey,
-  notificationLevel: (n) => n.level,
+  inputFailure: (n) => isInputFailure(n),
   notificationMessage: (n) => n.message,
   fromNotification: (n) => n,
   write: (first, { findings, notifications, stats }) => {

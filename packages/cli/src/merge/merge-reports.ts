@@ -16,7 +16,8 @@ export interface FormatAdapter<R extends ShardReport, F, N> {
   notifications(r: R): N[];
   finding: FindingView<F>;
   notificationKey(n: N): NotificationOrderKey;
-  notificationLevel(n: N): Level;
+  /** Whether the notification says an input was not read, parsed or fully analysed (core's isInputFailure). */
+  inputFailure(n: N): boolean;
   /** The text a notification shows (to recognise history's closing notes). */
   notificationMessage(n: N): string;
   fromNotification(n: Notification): N;
@@ -27,7 +28,8 @@ export interface FormatAdapter<R extends ShardReport, F, N> {
 export interface MergedReport {
   text: string;
   findingLevels: Level[];
-  notificationLevels: Level[];
+  /** Notifications of inputs not read, parsed or fully analysed: what --strict turns into exit 2. */
+  inputFailures: number;
 }
 
 export interface MergeBaseline {
@@ -82,6 +84,6 @@ export function mergeReports<R extends ShardReport, F, N>(reports: R[], format: 
   return {
     text: format.write(first, { findings, notifications, stats }),
     findingLevels: findings.map((f) => format.finding.level(f)),
-    notificationLevels: notifications.map((n) => format.notificationLevel(n)),
+    inputFailures: notifications.filter((n) => format.inputFailure(n)).length,
   };
 }

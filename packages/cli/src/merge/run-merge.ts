@@ -21,15 +21,11 @@ export async function runMerge(cmd: MergeCommand, cwd: string, stdout: NodeJS.Wr
   const merged: MergedReport = reports[0]!.format === 'sarif' ? mergeReports(reports as Sarif[], sarifFormat, baseline) : mergeReports(reports as Json[], jsonFormat, baseline);
   await writeReport(merged.text, cmd.output === undefined ? undefined : resolve(cwd, cmd.output), stdout);
   if (!cmd.quiet) {
-    const errors = merged.notificationLevels.filter((l) => l === 'error').length;
-    stderr.write(`leakguard: merged ${reports.length} shards: ${merged.findingLevels.length} findings${errors ? `, ${errors} inputs could not be read or parsed` : ''}\n`);
+    const errors = merged.inputFailures;
+    stderr.write(`leakguard: merged ${reports.length} shards: ${merged.findingLevels.length} findings${errors ? `, ${errors} inputs could not be read, parsed or fully analysed` : ''}\n`);
   }
   // The exit code a single unsharded run would give (output.ts exitCodeFor).
-  if (cmd.strict && errorsIn(merged)) return 2;
+  if (cmd.strict && merged.inputFailures > 0) return 2;
   if (cmd.failOn !== 'none' && merged.findingLevels.some((l) => levelAtLeast(l, cmd.failOn as Exclude<typeof cmd.failOn, 'none'>))) return 1;
   return 0;
-}
-
-function errorsIn(merged: MergedReport): boolean {
-  return merged.notificationLevels.includes('error');
 }

@@ -1,7 +1,7 @@
 /** Reading and writing SARIF for the merge: one run, the shards' rules once, results re-sorted. */
 import { randomUUID } from 'node:crypto';
 import type * as Sarif from './sarif-types.js';
-import { FINGERPRINT_KEY, sarifNotification, type Level } from '@leakguard/core';
+import { FINGERPRINT_KEY, isInputFailure, sarifNotification, type Level, type NotificationKind } from '@leakguard/core';
 import { SARIF_SHARD_PROPERTY } from '../shard/record.js';
 import type { FormatAdapter } from './merge-reports.js';
 import type { ShardReport } from './shard-report.js';
@@ -50,7 +50,7 @@ export const sarifFormat: FormatAdapter<SarifShard, Sarif.Result, Sarif.Notifica
     const region = n.locations?.[0]?.physicalLocation?.region;
     return { path: pathOf(n.locations?.[0]), message: n.message?.text ?? '', kind: n.descriptor?.id ?? '', level: n.level ?? 'warning', line: region?.startLine ?? 0, column: region?.startColumn ?? 0 };
   },
-  notificationLevel: (n) => (n.level ?? 'warning') as Level,
+  inputFailure: (n) => isInputFailure({ kind: (n.descriptor?.id ?? '') as NotificationKind, level: (n.level ?? 'warning') as Level }),
   notificationMessage: (n) => n.message?.text ?? '',
   fromNotification: sarifNotification,
   write: (first, { findings, notifications }) => {
@@ -61,7 +61,7 @@ export const sarifFormat: FormatAdapter<SarifShard, Sarif.Result, Sarif.Notifica
     // The category stays; the run is a new one.
     run.automationDetails = { ...run.automationDetails, id: `${first.shard.category}/${randomUUID()}` };
     const invocation = run.invocations![0]!;
-    invocation.executionSuccessful = !notifications.some((n) => n.level === 'error');
+    invocation.executionSuccessful = !notifications.some((n) => sarifFormat.inputFailure(n));
     invocation.toolExecutionNotifications = notifications;
     run.results = findings;
     return JSON.stringify({ ...first.log, runs: [run] }, null, 2) + '\n';

@@ -31,7 +31,7 @@ export async function scanBatch(files: BatchFile[], ctx: FileScanContext, maxByt
       result.notifications.push(read.skipped);
       continue;
     }
-    const scanned = await scanFileBytes(file.path, read.data, ctx, file.absolute);
+    const scanned = await scanFileBytes(file.path, read.data, ctx, file.absolute, maxBytes);
     for (const f of scanned.findings) result.findings.push(f);
     for (const n of scanned.notifications) result.notifications.push(n);
     result.filesScanned++;

@@ -4,7 +4,7 @@
  * and stable fingerprint, tool notifications for inputs that could not be read.
  */
 import type * as Sarif from 'sarif';
-import type { Finding, Notification } from '../finding.js';
+import { isInputFailure, type Finding, type Notification } from '../finding.js';
 import { helpText, SECURITY_SEVERITY, levelForSeverity, type RuleMeta } from '../rule-meta.js';
 import type { ScanReport } from '../report.js';
 
@@ -115,7 +115,7 @@ export function toSarif(report: ScanReport): Sarif.Log {
     if (i === undefined) throw new Error(`internal error: finding for unregistered rule ${f.ruleId}`);
     return sarifResult(f, i);
   });
-  const readFailures = report.notifications.some((n) => n.level === 'error');
+  const readFailures = report.notifications.some(isInputFailure);
   return {
     $schema: SARIF_SCHEMA_URI,
     version: '2.1.0',
