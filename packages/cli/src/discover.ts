@@ -8,10 +8,13 @@
  * (tracked-files.ts): they are pushed with the repository.
  *
  * A hand-written walk rather than fast-glob: it prunes ignored folders before entering them
- * (a gitignored build folder costs nothing) and reports each unreadable path by name.
+ * (a gitignored build folder costs nothing) and reports each unreadable path by name. Folders are
+ * read synchronously, one at a time, by an explicit stack: a real tree is many small folders, and
+ * an async opendir, a failed async read of a missing .gitignore and a nested generator per folder
+ * cost ~5 s on 28,000 files (mostly waiting on libuv's thread pool) against ~0.3 s this way.
  */
-import { existsSync, readFileSync, type Stats } from 'node:fs';
-import { lstat, opendir, readFile } from 'node:fs/promises';
+import { existsSync, readdirSync, readFileSync, type Dirent, type Stats } from 'node:fs';
+import { lstat } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import type { Notification } from '@leakguard/core';
@@ -39,13 +42,31 @@ function toPosix(p: string): string {
   return sep === '/' ? p : p.split(sep).join('/');
 }
 
-async function readGitignore(dir: string, fsDir: string | Buffer): Promise<IgnoreLayer | undefined> {
+const GITIGNORE = Buffer.from('.gitignore');
+
+function readGitignore(dir: string, fsDir: string | Buffer): IgnoreLayer | undefined {
   try {
-    const text = await readFile(childPath(fsDir, Buffer.from('.gitignore')), 'utf8');
-    return { dir, rules: ignore().add(text) };
+    return { dir, rules: ignore().add(readFileSync(childPath(fsDir, GITIGNORE), 'utf8')) };
   } catch {
     return undefined;
   }
+}
+
+interface Entry {
+  name: string;
+  raw: Buffer;
+  kind: 'dir' | 'file' | 'other';
+}
+
+/** A folder being walked: its entries in name order and the next one to look at. */
+interface Frame {
+  dir: string;
+  fsDir: string | Buffer;
+  layers: IgnoreLayer[];
+  /** `layerPrefixes(layers, dir)`. */
+  prefixes: string[];
+  entries: Entry[];
+  next: number;
 }
 
 /** The work tree top around `start` (the nearest folder with .git, `start` included), if any. */
@@ -87,17 +108,24 @@ function ancestorLayers(start: string): IgnoreLayer[] {
   return layers;
 }
 
-/** Git's precedence: the deepest .gitignore with a rule matching the path decides (`!keep.log` re-includes). */
-function ignoredBy(layers: IgnoreLayer[], absolute: string, isDir: boolean): boolean {
+/**
+ * Git's precedence: the deepest .gitignore with a rule matching the path decides (`!keep.log`
+ * re-includes). `prefixes[i]` is the folder of the entry relative to `layers[i]`'s folder (`''` for
+ * that folder itself), worked out once per folder rather than once per entry and layer.
+ */
+function ignoredBy(layers: IgnoreLayer[], prefixes: string[], name: string, isDir: boolean): boolean {
   for (let i = layers.length - 1; i >= 0; i--) {
-    const layer = layers[i]!;
-    const rel = toPosix(relative(layer.dir, absolute));
-    if (rel === '' || rel.startsWith('..')) continue;
-    const verdict = layer.rules.test(isDir ? `${rel}/` : rel);
+    const rel = prefixes[i] ? `${prefixes[i]}/${name}` : name;
+    const verdict = layers[i]!.rules.test(isDir ? `${rel}/` : rel);
     if (verdict.ignored) return true;
     if (verdict.unignored) return false;
   }
   return false;
+}
+
+/** Each layer's view of `dir` (see ignoredBy); `..` where a layer is not above it (never the case in a walk). */
+function layerPrefixes(layers: IgnoreLayer[], dir: string): string[] {
+  return layers.map((layer) => toPosix(relative(layer.dir, dir)));
 }
 
 function specialKind(info: Stats): string {
@@ -140,40 +168,51 @@ export async function* discoverFiles(paths: string[], options: DiscoverOptions):
     }
     return listed;
   };
-  /** Ignored by .gitignore, and not tracked by git (a tracked file is pushed, so it is scanned). */
+  /** Ignored by .gitignore and not tracked by git (a tracked file is pushed, so it is scanned). */
   const ignoredUntracked = async (layers: IgnoreLayer[], top: string | undefined, abs: string, isDir: boolean) => {
-    if (!ignoredBy(layers, abs, isDir)) return false;
     const tracked = await trackedAround(top);
     return !tracked || !(isDir ? tracked.dirs : tracked.files).has(abs);
   };
 
-  /** `dir` as shown; `fsDir` as opened (bytes once a name on the way is not UTF-8). */
-  async function* walk(dir: string, fsDir: string | Buffer, layers: IgnoreLayer[], top: string | undefined): AsyncGenerator<DiscoveredFile> {
-    const own = await readGitignore(dir, fsDir);
-    const active = own ? [...layers, own] : layers;
-    let entries: { name: string; raw: Buffer; kind: 'dir' | 'file' | 'other' }[];
+  /** Reads `dir` (shown) at `fsDir` (opened: bytes once a name on the way is not UTF-8) onto the stack. */
+  function enter(stack: Frame[], dir: string, fsDir: string | Buffer, inherited: IgnoreLayer[]): void {
+    let dirents: Dirent<Buffer>[];
     try {
       // Names as bytes (the types only know string encodings; Node returns Buffer names for 'buffer').
-      const handle = await opendir(fsDir, { encoding: 'buffer' as BufferEncoding });
-      entries = [];
-      for await (const d of handle) {
-        const raw = d.name as unknown as Buffer;
-        entries.push({ name: shownName(raw), raw, kind: d.isDirectory() ? 'dir' : d.isFile() ? 'file' : 'other' });
-      }
+      dirents = readdirSync(fsDir, { withFileTypes: true, encoding: 'buffer' as BufferEncoding }) as unknown as Dirent<Buffer>[];
     } catch (error) {
       options.notify({ kind: 'read-error', level: 'error', message: `cannot read folder: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, path: rel(dir) });
       return;
     }
+    const entries: Entry[] = dirents.map((d) => ({ name: shownName(d.name), raw: d.name, kind: d.isDirectory() ? 'dir' : d.isFile() ? 'file' : 'other' }));
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const entry of entries) {
-      const abs = join(dir, entry.name);
+    // Most folders have no .gitignore: the listing says so without a failed open.
+    const own = entries.some((e) => e.name === '.gitignore' && e.kind !== 'dir') ? readGitignore(dir, fsDir) : undefined;
+    const layers = own ? [...inherited, own] : inherited;
+    stack.push({ dir, fsDir, layers, prefixes: layerPrefixes(layers, dir), entries, next: 0 });
+  }
+
+  /** Every file under `root`, depth first in name order (the order a recursive walk gives). */
+  async function* walk(root: string, layers: IgnoreLayer[], top: string | undefined): AsyncGenerator<DiscoveredFile> {
+    const stack: Frame[] = [];
+    enter(stack, root, root, layers);
+    while (stack.length > 0) {
+      const frame = stack[stack.length - 1]!;
+      const entry = frame.entries[frame.next++];
+      if (!entry) {
+        stack.pop();
+        continue;
+      }
+      const abs = join(frame.dir, entry.name);
       if (entry.kind === 'dir') {
-        if (ALWAYS_SKIPPED.has(entry.name) || isExcluded(abs, true) || (await ignoredUntracked(active, top, abs, true))) continue;
-        yield* walk(abs, childPath(fsDir, entry.raw), active, top);
+        if (ALWAYS_SKIPPED.has(entry.name) || isExcluded(abs, true)) continue;
+        if (ignoredBy(frame.layers, frame.prefixes, entry.name, true) && (await ignoredUntracked(frame.layers, top, abs, true))) continue;
+        enter(stack, abs, childPath(frame.fsDir, entry.raw), frame.layers);
       } else if (entry.kind === 'file') {
-        if (isExcluded(abs, false) || seen.has(abs) || (await ignoredUntracked(active, top, abs, false))) continue;
+        if (isExcluded(abs, false) || seen.has(abs)) continue;
+        if (ignoredBy(frame.layers, frame.prefixes, entry.name, false) && (await ignoredUntracked(frame.layers, top, abs, false))) continue;
         seen.add(abs);
-        const fsFile = childPath(fsDir, entry.raw);
+        const fsFile = childPath(frame.fsDir, entry.raw);
         yield typeof fsFile === 'string' ? { absolute: abs, path: rel(abs) } : { absolute: abs, path: rel(abs), raw: fsFile };
       }
       // symbolic links, sockets, FIFOs: never followed
@@ -191,7 +230,7 @@ export async function* discoverFiles(paths: string[], options: DiscoverOptions):
       continue;
     }
     if (info.isDirectory()) {
-      yield* walk(abs, abs, ancestorLayers(abs), repositoryTop(abs));
+      yield* walk(abs, ancestorLayers(abs), repositoryTop(abs));
     } else if (info.isFile()) {
       // A file named explicitly is scanned even if ignored: the user asked for it.
       if (!seen.has(abs)) {
