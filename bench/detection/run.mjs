@@ -144,8 +144,8 @@ for (const corpus of CORPORA) {
     if (c.expect === 'positive') {
       tally.positives++, r.positives++;
       if (known) tally.coveredPositives++;
-      if (found) tally.detected++, r.detected++;
       if (found && known) tally.coveredDetected++;
+      if (found) tally.detected++, r.detected++;
       else misses.push(entry);
     } else {
       tally.negatives++, r.negatives++;

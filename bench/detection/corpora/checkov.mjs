@@ -21,7 +21,8 @@ export const MAPPING = {
   ECRPolicy: PRINCIPAL, GlacierVaultAnyPrincipal: PRINCIPAL, S3AllowsAnyPrincipal: PRINCIPAL,
   SNSTopicPolicyAnyPrincipal: PRINCIPAL, SQSQueuePolicyAnyPrincipal: PRINCIPAL, LambdaFunctionIsNotPublic: PRINCIPAL,
   KMSRotation: ['rotation/kms-key-without-rotation'],
-  LambdaEnvironmentEncryptionSettings: ['kms/lambda-env-without-cmk'],
+  // Not mapped: LambdaEnvironmentEncryptionSettings (CKV_AWS_173) fails any environment without a
+  // CMK; kms/lambda-env-without-cmk is about environments that carry secret values.
   SecretManagerSecretEncrypted: ['kms/secret-without-cmk'],
   LambdaEnvironmentCredentials: SECRET, EC2Credentials: SECRET, ParameterStoreCredentials: SECRET,
 };

@@ -27,6 +27,13 @@ describe('Terraform: findings', () => {
     ['jsonencode Action "*"', policy('jsonencode({\n    Statement = [{\n      Effect   = "Allow"\n      Action   = "*"\n      Resource = "*"\n    }]\n  })'), ['iam/wildcard-action']],
     ['heredoc JSON service wildcard', policy('<<EOF\n{\n  "Statement": [{"Effect": "Allow", "Action": ["s3:*"], "Resource": "arn:aws:s3:::b/*"}]\n}\nEOF'), ['iam/service-wildcard-action']],
     ['heredoc with interpolation: NotAction still read', policy('<<-EOF\n  {"Statement": [{"Effect": "Allow", "NotAction": "iam:*", "Resource": "${aws_s3_bucket.b.arn}"}]}\n  EOF'), ['iam/not-action-allow']],
+    ['Glacier vault open to anyone (among named principals)', `resource "aws_glacier_vault" "v" {\n  name = "v"\n  access_policy = <<EOF\n{"Statement": [{"Effect": "Allow", "Principal": {"AWS": ["arn:aws:iam::123456789012:root", "*"]}, "Action": "glacier:InitiateJob", "Resource": "*"}]}\nEOF\n}\n`, ['iam/wildcard-principal']],
+    ['bucket policy on the bucket itself, Referer only', `resource "aws_s3_bucket" "b" {\n  policy = jsonencode({\n    Statement = [{ Effect = "Allow", Principal = "*", Action = "s3:GetObject", Resource = "arn:aws:s3:::b/*",\n      Condition = { StringLike = { "aws:Referer" = ["https://example.com/*"] } } }]\n  })\n}\n`, ['iam/wildcard-principal']],
+    ['Elasticsearch domain policy open to anyone', `resource "aws_elasticsearch_domain_policy" "d" {\n  domain_name = "d"\n  access_policies = jsonencode({ Statement = [{ Effect = "Allow", Principal = { AWS = "*" }, Action = "es:*", Resource = "*" }] })\n}\n`, ['iam/service-wildcard-action', 'iam/wildcard-principal']],
+    ['SSO permission set inline policy', `resource "aws_ssoadmin_permission_set_inline_policy" "p" {\n  inline_policy = jsonencode({ Statement = [{ Effect = "Allow", Action = "*", Resource = "*" }] })\n}\n`, ['iam/wildcard-action']],
+    ['Lambda permission granting lambda:*', `resource "aws_lambda_permission" "p" {\n  action        = "lambda:*"\n  function_name = "f"\n  principal     = "s3.amazonaws.com"\n  source_arn    = "arn:aws:s3:::b"\n}\n`, ['iam/service-wildcard-action']],
+    ['policy document condition on aws:Referer only', `data "aws_iam_policy_document" "d" {\n  statement {\n    actions   = ["s3:GetObject"]\n    resources = ["arn:aws:s3:::b/*"]\n    principals {\n      type        = "*"\n      identifiers = ["*"]\n    }\n    condition {\n      test     = "StringLike"\n      variable = "aws:Referer"\n      values   = ["https://example.com/*"]\n    }\n  }\n}\n`, ['iam/wildcard-principal']],
+    ['a hand-written heredoc policy with trailing commas is still read', `resource "aws_sns_topic_policy" "t" {\n  arn = "a"\n  policy = <<POLICY\n{"Statement": [{"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": ["SNS:Publish",], "Resource": "*"},]}\nPOLICY\n}\n`, ['iam/wildcard-principal']],
     ['quoted JSON string', policy('"{\\"Statement\\":[{\\"Effect\\":\\"Allow\\",\\"Action\\":\\"kms:Decrypt\\",\\"Resource\\":\\"*\\"}]}"'), ['iam/wildcard-resource']],
     ['policy document: PassRole on "*"', statement('    actions   = ["iam:PassRole"]\n    resources = ["*"]\n'), ['iam/passrole-wildcard']],
     ['policy document: actions from a local', `locals {\n  acts = ["dynamodb:*"]\n}\n` + statement('    actions   = local.acts\n    resources = ["arn:aws:dynamodb:eu-west-1:1:table/t"]\n'), ['iam/service-wildcard-action']],
@@ -62,6 +69,8 @@ describe('Terraform: findings', () => {
 
 describe('Terraform: references and near-misses pass', () => {
   it.each<[string, string]>([
+    ['queue policy: Resource "*" is the queue, caller restricted by source ARN', `resource "aws_sqs_queue_policy" "q" {\n  queue_url = "u"\n  policy = jsonencode({ Statement = [{ Effect = "Allow", Principal = "*", Action = "sqs:SendMessage", Resource = "*",\n    Condition = { ArnEquals = { "aws:SourceArn" = "arn:aws:sns:eu-west-1:123456789012:t" } } }] })\n}\n`],
+    ['trust policy with a Resource element', `resource "aws_iam_role" "r" {\n  assume_role_policy = jsonencode({ Statement = [{ Effect = "Allow", Principal = { Service = "lambda.amazonaws.com" }, Action = "sts:AssumeRole", Resource = "*" }] })\n}\n`],
     ['a Secrets Manager ARN reference', lambda('      DB_SECRET_ARN = aws_secretsmanager_secret.db.arn\n')],
     ['a secret-like name holding a secret reference', lambda('      DB_PASSWORD = aws_secretsmanager_secret_version.db.arn\n')],
     ['a sensitive variable', `variable "pw" {\n  sensitive = true\n}\n` + lambda('      DB_PASSWORD = var.pw\n', KMS)],

@@ -28,6 +28,8 @@ const PLACEHOLDER = [
   /X{4,}$/, // AIzaXXXX
   /^\[[a-z][a-z0-9_ -]*\]$/i, // [secret_block], [new_password] (a documentation placeholder)
   /(?:must|should)[-_ ]?be|at[-_ ]?least/i, // PassWordMustBeAtLeast6Chars. (a rule written as a value)
+  // Only the words that name a secret: `secret-token`, `my_api_key`, `client-secret-value`.
+  /^(?:(?:my|the|some|new|dummy|fake|test|sample|secret|secrets|token|password|passwd|key|api|apikey|access|auth|oauth|client|private|value|string|app|db|admin|user)[-_.]?){1,4}$/i,
 ];
 
 /** 1234567890123456, 0123456789: a run of consecutive digits. */

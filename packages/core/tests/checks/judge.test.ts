@@ -31,6 +31,7 @@ describe('classifyLiteral: references are the good pattern', () => {
     ['{{resolve:secretsmanager:orders/db:SecretString:password}}', 'reference', 'secretsmanager'],
     ['{{resolve:ssm-secure:/orders/db/password:1}}', 'reference', 'ssm'],
     ['{{resolve:ssm:/orders/db/password}}', 'deploy-time'],
+    ['{{resolve:secretsmanager:${DbSecret}::password}}', 'reference', 'secretsmanager'],
     ['arn:aws:secretsmanager:eu-west-1:123456789012:secret:orders/db-AbCdEf', 'reference', 'secretsmanager'],
     ['arn:aws-us-gov:ssm:us-gov-west-1:123456789012:parameter/orders/db', 'reference', 'ssm'],
     ['/orders/prod/db-password', 'reference', 'ssm'],
@@ -180,6 +181,20 @@ describe('secret/* on inputs and attributes', () => {
     ['ApiKeySelectionExpression', '$request.header.x-api-key', false],
     ['ApiKeySelectionExpression', '$context.authorizer.usageIdentifierKey', false],
     ['api_key', '$requestX9fK2qL7xZ0pR4t', true],
+    // A literal secret must look like one: not a type copied from AWS docs, a reference, a template.
+    ['OAuthToken', 'String', false],
+    ['AuthMechanism', 'String', false],
+    ['OAuthToken', 'secret-token', false],
+    ['db_password', 'var.db_password', false],
+    ['password', 'aws_secretsmanager_secret_version.db.secret_string', false],
+    ['TokenPath', '$.body.token', false],
+    ['api_key', "$input.path('$.apiKey')", false],
+    ['ServiceToken', 'arn-of-the-function', false],
+    ['creation_token', 'my-efs-volume-2024', false],
+    ['EncryptionKey', 'alias/orders-key', false],
+    ['MasterUserPassword', 'Prefix-{{resolve:ssm-secure:MySecurePassword:1}}-Postfix', false],
+    ['master_password', 'abc12', false],
+    ['OAuthToken', 'ghp-like-but-hand-written-7fK2qL9x', true],
   ])('attribute %s = %s -> %s', (name, value, fires) => {
     const issues = judgeSecretAttribute({ source: 'provider.aws', name: { value: name, region: r(1) }, value: { value, region: r(1, 20) } });
     expect(issues.map((i) => i.ruleId)).toEqual(fires ? ['secret/literal-secret-attribute'] : []);
