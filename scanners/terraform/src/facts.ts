@@ -359,6 +359,14 @@ export function terraformFacts(input: FileFactsInput): FactSet {
       // Maps passed to a module (an `environment` map, `app_settings`) are judged like attributes:
       // the module turns them into configuration this file cannot see.
       for (const a of b.body.attrs) {
+        // A policy passed as an input (`policy = <<POLICY`, `bucket_policy = jsonencode(...)`). A
+        // document with a Principal is a resource or trust policy: its Resource "*" is its resource.
+        if (/policy/i.test(a.name)) {
+          const doc = policyDoc(a.expr);
+          const st = doc?.t === 'obj' ? doc.entries.find((e) => e.key === 'Statement')?.value : undefined;
+          const withPrincipal = (st?.t === 'list' ? st.items : st ? [st] : []).some((x) => x.t === 'obj' && x.entries.some((e) => e.key === 'Principal' || e.key === 'NotPrincipal'));
+          statementsFromDoc(doc, `${address}.${a.name}`, withPrincipal ? 'module-input' : undefined);
+        }
         const v = a.expr.k === 'object' ? ev.eval(a.expr) : undefined;
         if (v?.t !== 'obj') continue;
         for (const e of v.entries) {

@@ -104,6 +104,7 @@ describe('judgePolicyStatement: near-misses that must not fire', () => {
     ['the Lambda logging trio on "*"', { Effect: 'Allow', Action: ['logs:CreateLogGroup', 'logs:CreateLogStream', 'logs:PutLogEvents'], Resource: '*' }],
     ['X-Ray on "*"', { Effect: 'Allow', Action: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'], Resource: '*' }],
     ['ec2:Describe* on "*"', { Effect: 'Allow', Action: 'ec2:Describe*', Resource: '*' }],
+    ['Session Manager channels (services without resource types) on "*"', { Effect: 'Allow', Action: ['ssmmessages:CreateControlChannel', 'ec2messages:GetMessages'], Resource: '*' }],
     ['a single ec2 describe call on "*"', { Effect: 'Allow', Action: 'ec2:DescribeNetworkInterfaces', Resource: '*' }],
     ['action names are case-insensitive', { Effect: 'Allow', Action: 'STS:getcalleridentity', Resource: '*' }],
     ['read-only List* family on a scoped resource', { Effect: 'Allow', Action: 's3:List*', Resource: 'arn:aws:s3:::b' }],
