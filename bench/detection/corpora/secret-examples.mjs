@@ -20,7 +20,7 @@ export function ruleExampleCases(corpus, rulesDir) {
       }
       const add = (list, expect) =>
         (list ?? []).forEach((text, i) =>
-          cases.push({ corpus, rule: rule.id, id: `${rule.id}/${expect === 'positive' ? 'ex' : 'neg'}-${i}`, expect, files: [{ name: 'example.txt', content: String(text) + '\n' }] }),
+          cases.push({ corpus, rule: rule.id, id: `${rule.id}/${expect === 'positive' ? 'ex' : 'neg'}-${i}`, expect, files: [{ name: 'example.txt', content: String(text) + '\n' }], value: String(text) }),
         );
       add(rule.examples, 'positive');
       add(rule.negative_examples, 'negative');

@@ -33,7 +33,7 @@ export function secretlintCases(root) {
       const output = JSON.parse(readFileSync(join(dir, 'output.json'), 'utf8'));
       (output.messages ?? []).forEach((m, i) => {
         const lines = [m.loc?.start?.line ?? 1, m.loc?.end?.line ?? m.loc?.start?.line ?? 1];
-        cases.push({ corpus: 'secretlint', rule, id: `${rule}/${snap}#${i}`, expect: 'positive', files, lines, group: `${rule}/${snap}` });
+        cases.push({ corpus: 'secretlint', rule, id: `${rule}/${snap}#${i}`, expect: 'positive', files, lines, group: `${rule}/${snap}`, value: m.message });
       });
     }
   }

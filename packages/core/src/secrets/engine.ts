@@ -396,6 +396,8 @@ export class SecretEngine {
       re.lastIndex = 0;
       if (re.test(secret) || re.test(whole)) return false;
     }
+    // `postgres:postgres@`, `mongodb:mongodb@`: a service's default account, not a chosen secret.
+    if (whole.includes(`${secret}:${secret}@`)) return false;
     return !isPlaceholder(secret);
   }
 
