@@ -6,7 +6,26 @@ const PARTIAL_PRINCIPAL_WILDCARD = 'a wildcard inside a principal ARN (arn:aws:i
 const FOR_ALL_VALUES = 'ForAllValues:StringEquals on the single-valued aws:PrincipalOrgID is true when the key is absent (a caller outside any organization), so Principal "*" stays open to anyone (AWS IAM docs warn against ForAllValues with single-valued keys)';
 const LOW_ENTROPY_KEY = 'AKIA followed by sixteen "A"s is a made-up placeholder, not an access key';
 
+const OTHER_RULES_SECRET = (what) => `a negative example for this Nosey Parker rule only: the text holds ${what}, a real secret another rule is meant to find`;
+
 export const DISPUTED = [
+  // Nosey Parker's negative_examples are texts one rule's pattern must not match, not texts free of secrets.
+  { id: 'np.auth0.1/neg-0', reason: OTHER_RULES_SECRET('an Auth0 client secret (AUTH0_CLIENT_SECRET)') },
+  { id: 'np.aws.2/neg-0', reason: OTHER_RULES_SECRET('a random 42-character value assigned to AWS_SECRET_ACCESS_KEY') },
+  { id: 'np.generic.1/neg-0', reason: OTHER_RULES_SECRET('an Azure AD client secret (the Q~ format)') },
+  { id: 'np.generic.5/neg-2', reason: OTHER_RULES_SECRET("a password assignment (password = 'super$ecret'); the rule leaves out values with $ for its regex's sake") },
+  { id: 'np.generic.9/neg-1', reason: OTHER_RULES_SECRET('a NuGet ClearTextPassword value') },
+  { id: 'np.jwt.1/neg-1', reason: OTHER_RULES_SECRET('a NuGet ClearTextPassword value') },
+  { id: 'np.gitalk.1/neg-1', reason: OTHER_RULES_SECRET('a GitHub OAuth app client secret (40 hex) under clientSecret') },
+  { id: 'np.hashicorp.1/neg-0', reason: OTHER_RULES_SECRET('a HashiCorp Vault service token (hvs.)') },
+  { id: 'np.hashicorp.2/neg-0', reason: OTHER_RULES_SECRET('a HashiCorp Vault batch token (hvb.) under apikey') },
+  { id: 'np.hashicorp.3/neg-0', reason: OTHER_RULES_SECRET('a HashiCorp Vault recovery token (hvr.)') },
+  { id: 'np.mongodb.1/neg-0', reason: OTHER_RULES_SECRET('a MongoDB URL with a password (D1fficultP%40ssw0rd), over a socket path') },
+  { id: 'np.newrelic.2/neg-0', reason: OTHER_RULES_SECRET('a New Relic license key (40 characters ending in NRAL)') },
+  ...['np.slack.2/neg-0', 'np.slack.2/neg-1', 'np.slack.2/neg-2', 'np.slack.4/neg-0', 'np.slack.4/neg-1', 'np.slack.4/neg-2', 'np.slack.6/neg-0', 'np.slack.6/neg-1', 'np.slack.6/neg-2', 'np.slack.6/neg-3'].map((id) => ({ id, reason: OTHER_RULES_SECRET('a Slack token of another kind (xoxb-/xoxp-)') })),
+  // secretlint ok.* snapshots that hold a secret by leakguard's definition.
+  { id: 'aws/ok.AWS Secret Access Key', reason: 'a random 56-character value assigned to AWS_SECRET_ACCESS_KEY: not the 40-character AWS format secretlint tests, but a secret-named assignment of a random value' },
+  { id: 'gcp/ok.secure-privatekey-p12', reason: 'the folder also holds prvkey.pem, a committed (encrypted) RSA private key whose passphrase the README states; committed private keys are reported, encrypted or not' },
   ...['aws_instance.fail', 'aws_launch_template.fail', 'aws_launch_configuration.fail'].map((r) => ({ id: `terraform/EC2Credentials:${r}`, reason: AWS_DOC_KEYS })),
   ...['EC2Credentials-FAILED.yaml', 'EC2Credentials-FAILED_B64encoded.yaml'].map((f) => ({ id: `cloudformation/EC2Credentials:file:${f}`, reason: AWS_DOC_KEYS })),
   { id: 'terraform/LambdaEnvironmentCredentials:aws_lambda_function.fail', reason: AWS_DOC_KEYS },

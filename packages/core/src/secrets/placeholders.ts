@@ -23,6 +23,7 @@ const PLACEHOLDER = [
   /^replace[-_ ]?with/i, // REPLACE_WITH_PASSWORD
   /^\/[\w.@~-]+(?:\/[\w.@~-]*)+$/, // /en/enterprise/creating-a-strong-password (a path)
   /^[#.][A-Za-z][\w-]*$/, // #add-password, .password-field (a CSS selector)
+  /^[a-z][a-z0-9_]*(?:\/[a-z0-9_]+)+#[a-z_]+$/, // cms/sites/passwords#update (a Rails route target)
   /^[a-z]+(?:[-_][a-z]+)*[-_](?:password|passwd|secret|token)(?:[-_][a-z]+)*$/, // cms_user_password (a name)
   /your[-_ ]?(api[-_ ]?)?(key|token|secret|password)/i,
   /^(changeme|change[-_]me|password|passwd|pass|pwd|pw|secret|redacted|dummy|placeholder|todo|tbd|none|null|undefined|test|sample|fake)$/i,

@@ -91,6 +91,7 @@ describe('isPlaceholder: values that announce themselves as placeholders', () =>
     '/en/enterprise/3.0/authentication/creating-a-strong-password',
     '#add-password',
     'cms_user_password',
+    'cms/sites/passwords#update',
     'secret-token',
     'mypassword',
   ])('%s', (value) => {
