@@ -140,6 +140,9 @@ describe('spellsItsName: a documentation example that spells its own name', () =
     ['secretValue', 'secretValue', false], // no number: not this pattern
     ['secretValue', 'sceretVaule1', false], // two swaps
     ['apiKey', 'apiKey' + '9fK2qL7x', false], // a random tail, not a number
+    ['FLOW_PASSWORD_REQUIRED_V2', 'FlowPasswordRequiredResultV2', true], // an identifier holding every word of its name
+    ['FLOW_PASSWORD_REQUIRED_V2', 'FlowPasswordRequired-9fK2qL7x', false], // not an identifier
+    ['DB_PASSWORD', 'Db9fK2qL7xZ0pR4tPassword', false], // random letters between the words
   ])('%s = %s -> %s', (name, value, expected) => {
     expect(spellsItsName(name, value)).toBe(expected);
   });
