@@ -23,6 +23,10 @@ export const DISPUTED = [
   { id: 'np.mongodb.1/neg-0', reason: OTHER_RULES_SECRET('a MongoDB URL with a password (D1fficultP%40ssw0rd), over a socket path') },
   { id: 'np.newrelic.2/neg-0', reason: OTHER_RULES_SECRET('a New Relic license key (40 characters ending in NRAL)') },
   ...['np.slack.2/neg-0', 'np.slack.2/neg-1', 'np.slack.2/neg-2', 'np.slack.4/neg-0', 'np.slack.4/neg-1', 'np.slack.4/neg-2', 'np.slack.6/neg-0', 'np.slack.6/neg-1', 'np.slack.6/neg-2', 'np.slack.6/neg-3'].map((id) => ({ id, reason: OTHER_RULES_SECRET('a Slack token of another kind (xoxb-/xoxp-)') })),
+  // Positives that are not tokens their issuer could have made.
+  ...['np.github.1/ex-0', 'kingfisher.github.1/ex-0', 'np.github.3/ex-1', 'kingfisher.github.3/ex-1'].map((id) => ({ id, reason: "fails the CRC32 checksum GitHub puts in the last 6 characters of every ghp_/ghs_ token: not a token GitHub issued" })),
+  ...[0, 1, 2, 3].map((i) => ({ id: `shopify/ng.apikey#${i}`, reason: 'Shopify tokens are the prefix and 32 hexadecimal characters; these hold letters past f (made up)' })),
+  { id: 'np.http.2/ex-0', reason: 'mF_9.B5f-4.1JqM is the example bearer token of RFC 6750 section 2.1' },
   // secretlint ok.* snapshots that hold a secret by leakguard's definition.
   { id: 'aws/ok.AWS Secret Access Key', reason: 'a random 56-character value assigned to AWS_SECRET_ACCESS_KEY: not the 40-character AWS format secretlint tests, but a secret-named assignment of a random value' },
   { id: 'gcp/ok.secure-privatekey-p12', reason: 'the folder also holds prvkey.pem, a committed (encrypted) RSA private key whose passphrase the README states; committed private keys are reported, encrypted or not' },
