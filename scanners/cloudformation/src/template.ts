@@ -319,8 +319,10 @@ export function templateFacts(input: TemplateInput): FactSet {
     if (node.kind === 'seq') node.items.forEach((item, i) => secretAttributes(item, `${source}[${i}]`, depth + 1));
     if (node.kind !== 'map') return;
     for (const e of node.entries as PEntry[]) {
-      // Settings blocks (`TokenValidityUnits: {AccessToken: hours}`) hold no secrets.
-      if (SKIP_FOR_ATTRIBUTES.has(e.key) || isReferenceName(e.key, SETTING_SUFFIXES)) continue;
+      // Settings blocks (`TokenValidityUnits: {AccessToken: hours}`) hold no secrets; a
+      // `*Configuration` / `*Config` block is a container (`SourceConfiguration: {OAuthToken: ...}`).
+      if (SKIP_FOR_ATTRIBUTES.has(e.key)) continue;
+      if (isReferenceName(e.key, SETTING_SUFFIXES) && !(e.value.kind === 'map' && /Config(?:uration)?$/i.test(e.key))) continue;
       if (e.value.kind === 'scalar' && typeof e.value.value === 'string' && isSecretLikeName(e.key)) {
         facts.secretAttributes.push({ source: `${source}.${e.key}`, name: pos(e.key, e.keySpan), value: pos(e.value.value, e.value) });
       } else {
