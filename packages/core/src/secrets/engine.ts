@@ -128,10 +128,10 @@ export function spellsItsName(name: string, value: string): boolean {
   const words = nameWords(name);
   if (words.length < 2) return false;
   const v = value.toLowerCase();
-  // An identifier that holds every word of its name: `FLOW_PASSWORD_REQUIRED_V2 = "FlowPasswordRequiredResultV2"`.
+  // An identifier that holds every word of its name and more: `FLOW_PASSWORD_REQUIRED_V2 = "FlowPasswordRequiredResultV2"`.
   if (/^[A-Za-z][A-Za-z0-9_]*$/.test(value)) {
     const valueWords = new Set(nameWords(value));
-    if (words.every((w) => valueWords.has(w))) return true;
+    if (valueWords.size > new Set(words).size && words.every((w) => valueWords.has(w))) return true;
   }
   if (['-', '_'].some((sep) => {
     const prefix = words.join(sep) + sep;
