@@ -5,6 +5,7 @@
  */
 import {
   applyInlineIgnores,
+  oneAlertPerSecret,
   ByteLines,
   buildFindings,
   ruleSetting,
@@ -78,7 +79,7 @@ export async function scanFileBytes(path: string, bytes: Buffer, ctx: FileScanCo
   if (drafts.length === 0) return { findings: [], notifications };
   // A text a scanner decoded serves as it is; otherwise the lines with findings are read from the bytes.
   const lines = decoded === undefined ? byteLines : textLines(decoded);
-  const unsilenced = applyInlineIgnores(dedupe(configuredDrafts(drafts, ctx, lines)), lines);
+  const unsilenced = applyInlineIgnores(oneAlertPerSecret(dedupe(configuredDrafts(drafts, ctx, lines))), lines);
   return { findings: buildFindings(path, lines, unsilenced, ctx.ruleLookup), notifications };
 }
 

@@ -27,13 +27,25 @@ export interface PolicyStatementFact {
   notPrincipals?: Positioned<string>[];
   /** True when the statement has a non-empty Condition. */
   hasCondition: boolean;
+  /**
+   * The Condition's tests (`StringEquals` / `aws:SourceArn` / its literal values), when the scanner
+   * could read its shape: only tests that restrict who calls exempt `Principal: "*"`. Absent: any
+   * Condition exempts it. `values` is absent when some value is not a literal.
+   */
+  conditions?: ConditionTestFact[];
   /** True when some part could not be resolved to a literal (never guessed into a finding). */
   unresolved?: boolean;
   /**
-   * Set on resource policies whose `Resource: "*"` means the resource itself (KMS key policies,
-   * Secrets Manager resource policies): the service of that resource, `kms` or `secretsmanager`.
+   * Set on resource policies (attached to one resource: a key, a secret, a bucket, a topic...),
+   * whose `Resource: "*"` means that resource itself: the service of that resource (`kms`, `sns`).
    */
   resourcePolicyOf?: string;
+}
+
+export interface ConditionTestFact {
+  operator: string;
+  key: string;
+  values?: string[];
 }
 
 /** A managed policy attached to a role, user or group (for `AdministratorAccess`). */

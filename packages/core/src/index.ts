@@ -32,3 +32,4 @@ export * from './yaml.js';
 export * from './resolve-budget.js';
 export * from './read-guarded.js';
 export * from './yaml-depth.js';
+export { oneAlertPerSecret } from './one-alert.js';

@@ -12,10 +12,12 @@ import {
   type EnvVarFact,
   type FactSet,
   type PolicyStatementFact,
+  type ConditionTestFact,
   type Positioned,
   type Region,
 } from '@leakguard/core';
 import { envValueOf, evaluate, strings, type EvalContext, type ParamInfo } from './evaluate.js';
+import { POLICY_PROPERTIES, policyFromText } from './policy-resources.js';
 import { asList, at, entry, get, scalarText, type PEntry, type PNode, type Span } from './tree.js';
 
 export interface TemplateInput {
@@ -37,7 +39,7 @@ export function isTemplate(root: PNode | undefined): boolean {
   return resources?.kind === 'map' && resources.entries.some((e) => (scalarText(get(e.value, 'Type')) ?? '').startsWith('AWS::'));
 }
 
-const SKIP_FOR_ATTRIBUTES = new Set(['Environment', 'Tags', 'PolicyDocument', 'Policies', 'AssumeRolePolicyDocument', 'KeyPolicy', 'ResourcePolicy', 'Globals']);
+const SKIP_FOR_ATTRIBUTES = new Set(['Environment', 'Tags', 'PolicyDocument', 'Policies', 'AssumeRolePolicyDocument', 'KeyPolicy', 'ResourcePolicy', 'Globals', 'AccessPolicies', 'RepositoryPolicyText', 'PolicyText', 'InlinePolicy', 'FileSystemPolicy', 'Policy', 'DestinationPolicy', 'AccessPolicy', 'PermissionsPolicyDocument', 'PolicyInJson']);
 
 /** Builds the context of a template: its parameters and resources (and the file's resolution bound, given or new). */
 export function templateContext(root: PNode, extra: Partial<EvalContext> = {}): EvalContext {
@@ -100,10 +102,26 @@ export function statementFacts(stmts: PNode | undefined, source: string, ev: Str
     }
     const cond = get(s, 'Condition');
     fact.hasCondition = cond !== undefined && !(cond.kind === 'map' && cond.entries.length === 0);
+    const tests = conditionTests(cond, ev);
+    if (fact.hasCondition && tests) fact.conditions = tests;
     if (unresolved) fact.unresolved = true;
     out.push(fact);
   });
   return out;
+}
+
+/** `{StringEquals: {aws:SourceArn: ...}}` -> its tests; undefined when the shape is not plain maps. */
+function conditionTests(cond: PNode | undefined, ev: StringEval): ConditionTestFact[] | undefined {
+  if (cond?.kind !== 'map') return undefined;
+  const tests: ConditionTestFact[] = [];
+  for (const op of cond.entries) {
+    if (op.value.kind !== 'map') return undefined;
+    for (const e of op.value.entries) {
+      const v = ev(e.value);
+      tests.push({ operator: op.key, key: e.key, ...(v.unresolved ? {} : { values: v.values.map((x) => x.text) }) });
+    }
+  }
+  return tests;
 }
 
 /** Extracts every fact of a template. */
@@ -117,7 +135,7 @@ export function templateFacts(input: TemplateInput): FactSet {
 
   const ev = (n: PNode | undefined) => strings(n, ctx);
   const statementsOf = (policyDoc: PNode | undefined, source: string, resourcePolicyOf?: string): void => {
-    facts.statements.push(...statementFacts(get(policyDoc, 'Statement'), source, ev, starts, resourcePolicyOf));
+    facts.statements.push(...statementFacts(get(policyFromText(policyDoc), 'Statement'), source, ev, starts, resourcePolicyOf));
   };
 
   const attach = (node: PNode | undefined, source: string): void => {
@@ -179,6 +197,7 @@ export function templateFacts(input: TemplateInput): FactSet {
     const props = get(r.value, 'Properties');
     const src = `${prefix}Resources.${r.key}`;
     const nameRegion = region(r.keySpan);
+    for (const p of POLICY_PROPERTIES[type] ?? []) statementsOf(at(props, ...p.path), `${src}.${p.path.join('.')}`, p.resourcePolicyOf);
     switch (type) {
       case 'AWS::Lambda::Function':
       case 'AWS::Serverless::Function': {
@@ -218,15 +237,8 @@ export function templateFacts(input: TemplateInput): FactSet {
       case 'AWS::IAM::User':
       case 'AWS::IAM::Group':
         asList(get(props, 'Policies')).forEach((p, i) => statementsOf(get(p, 'PolicyDocument'), `${src}.Policies[${i}].PolicyDocument`));
-        if (type === 'AWS::IAM::Role') statementsOf(get(props, 'AssumeRolePolicyDocument'), `${src}.AssumeRolePolicyDocument`);
+        if (type === 'AWS::IAM::Role') statementsOf(get(props, 'AssumeRolePolicyDocument'), `${src}.AssumeRolePolicyDocument`, 'sts');
         attach(get(props, 'ManagedPolicyArns'), `${src}.ManagedPolicyArns`);
-        break;
-      case 'AWS::IAM::Policy':
-      case 'AWS::IAM::ManagedPolicy':
-      case 'AWS::S3::BucketPolicy':
-      case 'AWS::SQS::QueuePolicy':
-      case 'AWS::SNS::TopicPolicy':
-        statementsOf(get(props, 'PolicyDocument'), `${src}.PolicyDocument`);
         break;
       case 'AWS::KMS::Key': {
         statementsOf(get(props, 'KeyPolicy'), `${src}.KeyPolicy`, 'kms');
@@ -242,7 +254,7 @@ export function templateFacts(input: TemplateInput): FactSet {
       case 'AWS::SecretsManager::Secret': {
         const key = entry(props, 'KmsKeyId');
         const keyText = scalarText(key?.value);
-        const awsManaged = keyText !== undefined && /alias\/aws\/secretsmanager$/.test(keyText);
+        const awsManaged = keyText !== undefined && /(?:^|alias\/)aws\/secretsmanager$/.test(keyText);
         facts.stores.push({
           kind: 'aws-secretsmanager',
           source: src,
@@ -254,9 +266,6 @@ export function templateFacts(input: TemplateInput): FactSet {
         });
         break;
       }
-      case 'AWS::SecretsManager::ResourcePolicy':
-        statementsOf(get(props, 'ResourcePolicy'), `${src}.ResourcePolicy`, 'secretsmanager');
-        break;
       case 'AWS::SSM::Parameter': {
         const typeEntry = entry(props, 'Type');
         const name = strings(get(props, 'Name'), ctx).values[0]?.text;
@@ -283,14 +292,17 @@ export function templateFacts(input: TemplateInput): FactSet {
         const principal = get(props, 'Principal');
         const p = strings(principal, ctx);
         const hasCondition = ['SourceArn', 'SourceAccount', 'PrincipalOrgID'].some((k) => get(props, k) !== undefined);
+        const action = ev(get(props, 'Action'));
         if (principal) {
           facts.statements.push({
             source: `${src}.Principal`,
             region: region(principal),
             effect: pos('Allow', principal),
             principals: p.values.map((v) => pos(v.text, v.span)),
+            actions: action.values.map((v) => pos(v.text, v.span)),
             hasCondition,
-            ...(p.unresolved ? { unresolved: true } : {}),
+            resourcePolicyOf: 'lambda',
+            ...(p.unresolved || action.unresolved ? { unresolved: true } : {}),
           });
         }
         break;
@@ -307,8 +319,10 @@ export function templateFacts(input: TemplateInput): FactSet {
     if (node.kind === 'seq') node.items.forEach((item, i) => secretAttributes(item, `${source}[${i}]`, depth + 1));
     if (node.kind !== 'map') return;
     for (const e of node.entries as PEntry[]) {
-      // Settings blocks (`TokenValidityUnits: {AccessToken: hours}`) hold no secrets.
-      if (SKIP_FOR_ATTRIBUTES.has(e.key) || isReferenceName(e.key, SETTING_SUFFIXES)) continue;
+      // Settings blocks (`TokenValidityUnits: {AccessToken: hours}`) hold no secrets; a
+      // `*Configuration` / `*Config` block is a container (`SourceConfiguration: {OAuthToken: ...}`).
+      if (SKIP_FOR_ATTRIBUTES.has(e.key)) continue;
+      if (isReferenceName(e.key, SETTING_SUFFIXES) && !(e.value.kind === 'map' && /Config(?:uration)?$/i.test(e.key))) continue;
       if (e.value.kind === 'scalar' && typeof e.value.value === 'string' && isSecretLikeName(e.key)) {
         facts.secretAttributes.push({ source: `${source}.${e.key}`, name: pos(e.key, e.keySpan), value: pos(e.value.value, e.value) });
       } else {

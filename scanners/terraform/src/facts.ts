@@ -3,6 +3,7 @@
  * managed policy attachments, function environments (Lambda, Azure Functions, Cloud Functions,
  * Cloud Run), secret stores, KMS keys, variables and outputs, literal secret attributes.
  */
+import { POLICY_RESOURCES } from './policy-resources.js';
 import {
   ResolveBudget,
   classifyLiteral,
@@ -13,6 +14,7 @@ import {
   type FactSet,
   type FunctionPlatform,
   type PolicyStatementFact,
+  type ConditionTestFact,
   type Positioned,
   type Region,
 } from '@leakguard/core';
@@ -72,28 +74,13 @@ export function collectSymbols(body: HBody, into: ModuleSymbols, tfvars = false)
   }
 }
 
-const POLICY_RESOURCES: Record<string, { attribute: string; resourcePolicyOf?: string }[]> = {
-  aws_iam_policy: [{ attribute: 'policy' }],
-  aws_iam_role_policy: [{ attribute: 'policy' }],
-  aws_iam_user_policy: [{ attribute: 'policy' }],
-  aws_iam_group_policy: [{ attribute: 'policy' }],
-  aws_iam_role: [{ attribute: 'assume_role_policy' }],
-  aws_s3_bucket_policy: [{ attribute: 'policy' }],
-  aws_sqs_queue_policy: [{ attribute: 'policy' }],
-  aws_sns_topic_policy: [{ attribute: 'policy' }],
-  aws_ecr_repository_policy: [{ attribute: 'policy' }],
-  aws_lambda_layer_version_permission: [],
-  aws_kms_key: [{ attribute: 'policy', resourcePolicyOf: 'kms' }],
-  aws_kms_key_policy: [{ attribute: 'policy', resourcePolicyOf: 'kms' }],
-  aws_secretsmanager_secret: [{ attribute: 'policy', resourcePolicyOf: 'secretsmanager' }],
-  aws_secretsmanager_secret_policy: [{ attribute: 'policy', resourcePolicyOf: 'secretsmanager' }],
-};
 
 const ATTACHMENTS: Record<string, string> = {
   aws_iam_role_policy_attachment: 'policy_arn',
   aws_iam_user_policy_attachment: 'policy_arn',
   aws_iam_group_policy_attachment: 'policy_arn',
   aws_iam_policy_attachment: 'policy_arn',
+  aws_ssoadmin_managed_policy_attachment: 'managed_policy_arn',
 };
 
 const FUNCTION_APPS = new Set(['azurerm_linux_function_app', 'azurerm_windows_function_app', 'azurerm_function_app', 'azurerm_linux_function_app_slot', 'azurerm_windows_function_app_slot', 'azurerm_function_app_flex_consumption']);
@@ -162,8 +149,8 @@ export function terraformFacts(input: FileFactsInput): FactSet {
     if (v.t !== 'str') return v.t === 'obj' || v.t === 'list' ? v : undefined;
     try {
       // A `<<-` heredoc written in this file: its JSON read where it is written (same meaning, exact positions).
-      if (e.k === 'lit' && e.written) return jsonToV(parseJson(input.text.slice(e.written.start, e.written.end)), e.written.start, v.r);
-      return jsonToV(parseJson(v.v), v.off, v.r);
+      if (e.k === 'lit' && e.written) return jsonToV(parseJson(input.text.slice(e.written.start, e.written.end), true), e.written.start, v.r);
+      return jsonToV(parseJson(v.v, true), v.off, v.r);
     } catch {
       return undefined;
     }
@@ -204,6 +191,14 @@ export function terraformFacts(input: FileFactsInput): FactSet {
       }
       const cond = get('Condition');
       fact.hasCondition = cond !== undefined && !(cond.t === 'obj' && cond.entries.length === 0);
+      if (fact.hasCondition && cond?.t === 'obj' && cond.entries.every((op) => op.value.t === 'obj')) {
+        fact.conditions = cond.entries.flatMap((op) =>
+          op.value.t !== 'obj' ? [] : op.value.entries.map((e) => {
+            const v = stringsOf(e.value);
+            return { operator: op.key, key: e.key, ...(v.unresolved ? {} : { values: v.values.map((x) => x.text) }) };
+          }),
+        );
+      }
       if (unresolved) fact.unresolved = true;
       facts.statements.push(fact);
     });
@@ -212,7 +207,15 @@ export function terraformFacts(input: FileFactsInput): FactSet {
   /** `data "aws_iam_policy_document"` statement blocks. */
   const policyDocument = (b: HBlock, source: string): void => {
     blocks(b.body, 'statement').forEach((s, i) => {
-      const fact: PolicyStatementFact = { source: `${source}.statement[${i}]`, region: s.header, hasCondition: blocks(s.body, 'condition').length > 0 };
+      const conditions = blocks(s.body, 'condition');
+      const fact: PolicyStatementFact = { source: `${source}.statement[${i}]`, region: s.header, hasCondition: conditions.length > 0 };
+      const tests = conditions.map((c) => {
+        const [test, variable, values] = ['test', 'variable', 'values'].map((k) => { const a = attr(c.body, k); return a ? ev.eval(a.expr) : undefined; });
+        if (test?.t !== 'str' || variable?.t !== 'str') return undefined;
+        const v = values ? stringsOf(values) : undefined;
+        return { operator: test.v, key: variable.v, ...(v && !v.unresolved ? { values: v.values.map((x) => x.text) } : {}) };
+      });
+      if (conditions.length && tests.every((t) => t !== undefined)) fact.conditions = tests as ConditionTestFact[];
       let unresolved = false;
       const effect = attr(s.body, 'effect');
       if (effect) {
@@ -356,6 +359,14 @@ export function terraformFacts(input: FileFactsInput): FactSet {
       // Maps passed to a module (an `environment` map, `app_settings`) are judged like attributes:
       // the module turns them into configuration this file cannot see.
       for (const a of b.body.attrs) {
+        // A policy passed as an input (`policy = <<POLICY`, `bucket_policy = jsonencode(...)`). A
+        // document with a Principal is a resource or trust policy: its Resource "*" is its resource.
+        if (/policy/i.test(a.name)) {
+          const doc = policyDoc(a.expr);
+          const st = doc?.t === 'obj' ? doc.entries.find((e) => e.key === 'Statement')?.value : undefined;
+          const withPrincipal = (st?.t === 'list' ? st.items : st ? [st] : []).some((x) => x.t === 'obj' && x.entries.some((e) => e.key === 'Principal' || e.key === 'NotPrincipal'));
+          statementsFromDoc(doc, `${address}.${a.name}`, withPrincipal ? 'module-input' : undefined);
+        }
         const v = a.expr.k === 'object' ? ev.eval(a.expr) : undefined;
         if (v?.t !== 'obj') continue;
         for (const e of v.entries) {
@@ -399,7 +410,12 @@ export function terraformFacts(input: FileFactsInput): FactSet {
       const v = p ? ev.eval(p.expr) : undefined;
       if (p && v?.t === 'str') {
         const hasCondition = ['source_arn', 'source_account', 'principal_org_id'].some((k) => attr(b.body, k) !== undefined);
-        facts.statements.push({ source: `${address}.principal`, region: v.r, effect: pos('Allow', v.r), principals: [pos(v.v, v.r)], hasCondition });
+        const action = attr(b.body, 'action');
+        const act = action ? ev.eval(action.expr) : undefined;
+        facts.statements.push({
+          source: `${address}.principal`, region: v.r, effect: pos('Allow', v.r), principals: [pos(v.v, v.r)], hasCondition, resourcePolicyOf: 'lambda',
+          ...(act?.t === 'str' ? { actions: [pos(act.v, act.r)] } : action ? { unresolved: true } : {}),
+        });
       }
     }
 
@@ -446,7 +462,7 @@ export function terraformFacts(input: FileFactsInput): FactSet {
       case 'aws_secretsmanager_secret': {
         const key = attr(b.body, 'kms_key_id');
         const kv = key ? ev.eval(key.expr) : undefined;
-        const awsManaged = kv?.t === 'str' && /alias\/aws\/secretsmanager$/.test(kv.v);
+        const awsManaged = kv?.t === 'str' && /(?:^|alias\/)aws\/secretsmanager$/.test(kv.v);
         const inlineRotation = attr(b.body, 'rotation_lambda_arn') !== undefined || blocks(b.body, 'rotation_rules').length > 0;
         facts.stores.push({
           kind: 'aws-secretsmanager',

@@ -21,8 +21,11 @@ export class JsonError extends Error {
 
 const MAX_DEPTH = 64;
 
-/** Parses JSON text; throws `JsonError` with the offset of the problem. */
-export function parseJson(text: string): J {
+/**
+ * Parses JSON text; throws `JsonError` with the offset of the problem. `trailingCommas`: accept
+ * `[a, b,]` (hand-written policy heredocs have them; a reviewer still reads the grant).
+ */
+export function parseJson(text: string, trailingCommas = false): J {
   let i = 0;
   const ws = () => {
     while (i < text.length && /\s/.test(text[i]!)) i++;
@@ -51,6 +54,8 @@ export function parseJson(text: string): J {
         ws();
         if (text[i] === ',') {
           i++;
+          ws();
+          if (trailingCommas && text[i] === '}') return i++, { t: 'obj', entries, start, end: i };
           continue;
         }
         if (text[i] === '}') return i++, { t: 'obj', entries, start, end: i };
@@ -67,6 +72,8 @@ export function parseJson(text: string): J {
         ws();
         if (text[i] === ',') {
           i++;
+          ws();
+          if (trailingCommas && text[i] === ']') return i++, { t: 'arr', items, start, end: i };
           continue;
         }
         if (text[i] === ']') return i++, { t: 'arr', items, start, end: i };

@@ -5,7 +5,10 @@
 import type { EnvValue } from '../facts.js';
 import { isPlaceholder } from '../secrets/placeholders.js';
 
-const RESOLVE = /^\{\{resolve:(secretsmanager|ssm-secure|ssm):[^}]+\}\}$/;
+// `{{resolve:secretsmanager:${Param}::password}}`: a `${}` inside is part of the reference.
+const RESOLVE = /^\{\{resolve:(secretsmanager|ssm-secure|ssm):(?:(?!\}\}).)+\}\}$/s;
+/** A dynamic reference to a secret anywhere in a value (`Prefix-{{resolve:ssm-secure:p:1}}`). */
+const EMBEDDED_SECRET_REFERENCE = /\{\{resolve:(?:secretsmanager|ssm-secure):/;
 const SECRETS_MANAGER_ARN = /^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]*:\d{12}:secret:.+/;
 const SSM_ARN = /^arn:aws[a-z-]*:ssm:[a-z0-9-]*:\d{12}:parameter\/.+/;
 const ANY_ARN = /^arn:aws[a-z-]*:[a-z0-9-]+:/;
@@ -44,7 +47,14 @@ export function classifyLiteral(text: string): EnvValue {
  */
 export function isSecretCandidate(text: string): boolean {
   const t = text.trim();
-  if (t.length < 4) return false;
+  if (t.length < 6) return false;
+  if (EMBEDDED_SECRET_REFERENCE.test(t)) return false;
+  // Type names copied from AWS docs' property tables (`OAuthToken: String`), template types.
+  if (/^(?:String|Number|Integer|Boolean|Json|Map|Object|Array|List<[\w:<>]+>|CommaDelimitedList|AWS::[\w:<>]+)$/.test(t)) return false;
+  // A Terraform reference written as a string (`"var.db_password"`, `"aws_secretsmanager_secret.db.arn"`).
+  if (/^(?:var|local|module|data)\.[\w.[\]-]+$/.test(t) || /^aws_[a-z0-9_]+\.[\w-]+\.[\w.]+$/.test(t)) return false;
+  // JSONPath and mapping templates (`$.body.token`, `$input.path('$.token')`), KMS aliases.
+  if (/^\$[.[]/.test(t) || /^\$input\./.test(t) || /^alias\/[\w/-]+$/.test(t)) return false;
   if (/^(true|false|yes|no|on|off|enabled|disabled|none|null|nil|required|optional)$/i.test(t)) return false;
   if (/^-?\d+(\.\d+)?$/.test(t)) return false;
   // API Gateway selection expressions and mapping variables: `$request.header.x-api-key`, `$context.authorizer.token`.

@@ -91,6 +91,8 @@ export const BENIGN_TOKEN_QUALIFIERS = [
   'client', 'change', 'action', 'significant',
   // Azure Developer CLI templates: `resourceToken = uniqueString(...)` makes resource names unique
   'resource',
+  // CloudFormation custom resources' `ServiceToken` (a Lambda or SNS ARN), EFS `creation_token`
+  'service', 'creation',
 ];
 
 /** True when the name describes a secret (a flag, a count, a mode, a pagination token) rather than holding one. */

@@ -7,7 +7,7 @@
  * finding here rests on a literal the reviewer can see.
  */
 import type { Region } from '../finding.js';
-import type { ManagedPolicyAttachmentFact, PolicyStatementFact, Positioned } from '../facts.js';
+import type { ConditionTestFact, ManagedPolicyAttachmentFact, PolicyStatementFact, Positioned } from '../facts.js';
 import { IAM_RULE_IDS, IAM_RULES } from './rules.js';
 import { actionMatches, requiresWildcardResource } from './wildcard-actions.js';
 
@@ -81,9 +81,9 @@ export function judgePolicyStatement(stmt: PolicyStatementFact): IamIssue[] {
   const issues: IamIssue[] = [];
   const actions = stmt.actions ?? [];
   const resources = stmt.resources ?? [];
-  // In a key policy or a secret's resource policy, Resource "*" is that key or secret itself.
-  const selfScoped = stmt.resourcePolicyOf !== undefined && SELF_SCOPED_SERVICES.has(stmt.resourcePolicyOf.toLowerCase());
-  const wildcardResource = selfScoped ? undefined : resources.find((r) => isWildcardResource(r.value));
+  // In a resource policy (a key's, a topic's...), Resource "*" is that resource itself.
+  const selfScoped = stmt.resourcePolicyOf !== undefined && DEFAULT_POLICY_SERVICES.has(stmt.resourcePolicyOf.toLowerCase());
+  const wildcardResource = stmt.resourcePolicyOf !== undefined ? undefined : resources.find((r) => isWildcardResource(r.value));
   const anyonePrincipal = (stmt.principals ?? []).some((p) => isWildcardPrincipal(p.value));
   let fullWildcard = false;
 
@@ -148,7 +148,8 @@ export function judgePolicyStatement(stmt: PolicyStatementFact): IamIssue[] {
         subject: sub(stmt, 'Resource', 'iam:PassRole'),
       });
     }
-    if (!fullWildcard) {
+    // A Condition (aws:ResourceTag, kms:ViaService, aws:SourceArn...) narrows what "*" reaches.
+    if (!fullWildcard && !narrowsResources(stmt)) {
       const scopable = actions
         .map((a) => a.value.trim())
         .filter((a) => a !== '' && a !== passRole?.value.trim() && !requiresWildcardResource(a));
@@ -164,12 +165,12 @@ export function judgePolicyStatement(stmt: PolicyStatementFact): IamIssue[] {
     }
   }
 
-  if (!stmt.hasCondition) {
+  if (!restrictsCaller(stmt)) {
     const principal = (stmt.principals ?? []).find((p) => isWildcardPrincipal(p.value));
     if (principal) {
       issues.push({
         ruleId: IAM_RULE_IDS.wildcardPrincipal,
-        message: 'Principal "*" without a Condition allows anyone, in any AWS account or anonymously; name the principals or add a Condition (aws:SourceArn, aws:PrincipalOrgID...).',
+        message: 'Principal "*" without a Condition on the caller allows anyone, in any AWS account or anonymously; name the principals or add a Condition (aws:SourceArn, aws:PrincipalOrgID...).',
         region: principal.region,
         subject: sub(stmt, 'Principal', '*'),
       });
@@ -178,8 +179,57 @@ export function judgePolicyStatement(stmt: PolicyStatementFact): IamIssue[] {
   return issues;
 }
 
-/** Services whose resource policies apply to the one resource they are attached to. */
-const SELF_SCOPED_SERVICES = new Set(['kms', 'secretsmanager']);
+/** Services whose default resource policy grants `<service>:*` to the account (it delegates to IAM). */
+const DEFAULT_POLICY_SERVICES = new Set(['kms', 'secretsmanager']);
+
+/**
+ * Condition keys that restrict who can call, so `Principal: "*"` with one of them is not "anyone".
+ * Keys the caller supplies (`aws:Referer`, `aws:UserAgent`) or that say nothing about the caller
+ * (`aws:SecureTransport`, `s3:x-amz-acl`) do not: AWS documents that aws:Referer must not be used
+ * to control access.
+ */
+export const CALLER_RESTRICTING_CONDITION_KEYS: ReadonlySet<string> = new Set(
+  [
+    'aws:PrincipalOrgID', 'aws:PrincipalOrgPaths', 'aws:PrincipalAccount', 'aws:PrincipalArn', 'aws:PrincipalServiceName',
+    'aws:PrincipalServiceNamesList', 'aws:PrincipalIsAWSService', 'aws:PrincipalTag', 'aws:userid', 'aws:username',
+    'aws:SourceArn', 'aws:SourceAccount', 'aws:SourceOwner', 'aws:SourceOrgID', 'aws:SourceOrgPaths',
+    'aws:SourceVpce', 'aws:SourceVpc', 'aws:VpceAccount', 'aws:VpceOrgID', 'aws:VpceOrgPaths', 'aws:SourceIp', 'aws:VpcSourceIp', 'aws:CalledVia', 'aws:CalledViaFirst', 'aws:CalledViaLast',
+    'kms:CallerAccount', 'kms:ViaService', 's3:DataAccessPointAccount', 's3:DataAccessPointArn', 'lambda:FunctionArn',
+    'elasticfilesystem:AccessPointArn',
+  ].map((k) => k.toLowerCase()),
+);
+
+/** `*`, `arn:aws:iam::*`, `arn:aws:iam::*:*`: a value that matches every caller. */
+function matchesEveryone(value: string): boolean {
+  return /^(arn:[a-z-]*:[a-z0-9-]*:[a-z0-9-]*:)?[*?:/]*$/i.test(value.trim()) && value.includes('*');
+}
+
+/**
+ * Whether one test restricts who can call (`aws:PrincipalTag/team` counts as `aws:PrincipalTag`).
+ * `ForAllValues:` is true when the key is absent (an anonymous caller has no `aws:username`), and
+ * `...IfExists` likewise; a test whose values all match everyone restricts nothing.
+ */
+function testRestricts(t: ConditionTestFact): boolean {
+  const op = t.operator.trim().toLowerCase();
+  if (op.startsWith('forallvalues:') || op.endsWith('ifexists') || op === 'null') return false;
+  if (!CALLER_RESTRICTING_CONDITION_KEYS.has(t.key.trim().toLowerCase().split('/')[0]!)) return false;
+  return t.values === undefined || !t.values.every(matchesEveryone);
+}
+
+/** Keys that say how a request is made, not which resources it reaches. */
+const NOT_NARROWING_KEYS = new Set(['aws:securetransport', 'aws:multifactorauthpresent', 'aws:multifactorauthage', 'aws:currenttime', 'aws:epochtime', 'aws:useragent', 'aws:referer', 'aws:tokenissuetime', 'aws:viaawsservice']);
+
+/** Whether the statement's Condition narrows the resources `Resource: "*"` reaches. */
+function narrowsResources(stmt: PolicyStatementFact): boolean {
+  if (!stmt.hasCondition) return false;
+  return stmt.conditions === undefined || stmt.conditions.some((t) => !NOT_NARROWING_KEYS.has(t.key.trim().toLowerCase()));
+}
+
+/** Whether the statement's Condition restricts who can call. */
+function restrictsCaller(stmt: PolicyStatementFact): boolean {
+  if (!stmt.hasCondition) return false;
+  return stmt.conditions === undefined || stmt.conditions.some(testRestricts);
+}
 
 const ADMIN_POLICY = /^arn:aws(?:-[a-z]+)*:iam::aws:policy\/AdministratorAccess$/;
 

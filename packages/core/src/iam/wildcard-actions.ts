@@ -9,6 +9,11 @@
  * marked "conventional" below so the list stays honest about why each action is here.
  */
 export const ACTIONS_REQUIRING_WILDCARD_RESOURCE: readonly string[] = [
+  // Services without any resource type: Systems Manager's agent channels, the Price List API, Support.
+  'ec2messages:*',
+  'ssmmessages:*',
+  'pricing:*',
+  'support:*',
   // STS: no resource types.
   'sts:GetCallerIdentity',
   'sts:GetSessionToken',

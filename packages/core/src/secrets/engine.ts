@@ -128,6 +128,11 @@ export function spellsItsName(name: string, value: string): boolean {
   const words = nameWords(name);
   if (words.length < 2) return false;
   const v = value.toLowerCase();
+  // An identifier that holds every word of its name and more: `FLOW_PASSWORD_REQUIRED_V2 = "FlowPasswordRequiredResultV2"`.
+  if (/^[A-Za-z][A-Za-z0-9_]*$/.test(value)) {
+    const valueWords = new Set(nameWords(value));
+    if (valueWords.size > new Set(words).size && words.every((w) => valueWords.has(w))) return true;
+  }
   if (['-', '_'].some((sep) => {
     const prefix = words.join(sep) + sep;
     return v.startsWith(prefix) && v.length > prefix.length;
@@ -396,6 +401,8 @@ export class SecretEngine {
       re.lastIndex = 0;
       if (re.test(secret) || re.test(whole)) return false;
     }
+    // `postgres:postgres@`, `mongodb:mongodb@`: a service's default account, not a chosen secret.
+    if (whole.includes(`${secret}:${secret}@`)) return false;
     return !isPlaceholder(secret);
   }
 

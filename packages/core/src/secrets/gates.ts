@@ -49,7 +49,7 @@ function startsWithWord(bytes: Uint8Array, i: number, end: number, word: string)
 
 /**
  * A name assigned a quoted value, as the broad rules' patterns spell it after their keyword:
- * `[\w.-]*["']?\s*(?::=|=>|=|:|\?\?=|\|\|=)\s*(?:new\s+String\()?["'\x60]`.
+ * `[\w.-]*["']?\s*(?:::=|:=|=>|=|:|\?\?=|\?=|\|\|=)\s*(?:new\s+String\()?["'\x60]`.
  */
 const assignment: Gate = (bytes, at, _lineStart, end) => {
   let i = at;
@@ -58,9 +58,10 @@ const assignment: Gate = (bytes, at, _lineStart, end) => {
   while (i < end && isSpace(bytes[i]!)) i++;
   if (i >= end) return false;
   const op = bytes[i]!;
-  if (op === 0x3a /* : */) i += bytes[i + 1] === 0x3d ? 2 : 1;
+  if (op === 0x3a /* : */) i += bytes[i + 1] === 0x3d ? 2 : bytes[i + 1] === 0x3a && bytes[i + 2] === 0x3d ? 3 : 1;
   else if (op === 0x3d /* = */) i += bytes[i + 1] === 0x3e ? 2 : 1;
   else if ((op === 0x3f /* ? */ || op === 0x7c) /* | */ && bytes[i + 1] === op && bytes[i + 2] === 0x3d) i += 3;
+  else if (op === 0x3f /* ? */ && bytes[i + 1] === 0x3d) i += 2; // GNU make `?=`
   else return false;
   while (i < end && isSpace(bytes[i]!)) i++;
   if (i >= end) return false;
@@ -70,7 +71,7 @@ const assignment: Gate = (bytes, at, _lineStart, end) => {
 
 /**
  * A `NAME=value` line of an environment or properties file, as `generic-env-assignment` spells it:
- * `^[ \t]*(?:export[ \t]+)?[A-Za-z0-9_.]*<keyword>[A-Za-z0-9_.]*[ \t]*[=:][ \t]*([^\s"'\x60#;,]{10,200})[ \t]*\r?$`
+ * `^[ \t]*(?:export[ \t]+)?[A-Za-z0-9_.]*<keyword>[A-Za-z0-9_.]*[ \t]*(?:\?=|:{1,3}=|[=:])[ \t]*([^\s"'\x60#;,]{10,200})[ \t]*\r?$`
  * (the value runs to the end of the line, or of the window, which the pattern sees as one).
  */
 const lineAssignment: Gate = (bytes, at, lineStart, end) => {
@@ -84,8 +85,15 @@ const lineAssignment: Gate = (bytes, at, lineStart, end) => {
   for (; i < at; i++) if (!isWord(bytes[i]!) && bytes[i] !== 0x2e) return false;
   while (i < end && (isWord(bytes[i]!) || bytes[i] === 0x2e)) i++;
   while (i < end && (bytes[i] === SPACE || bytes[i] === TAB)) i++;
-  if (i >= end || (bytes[i] !== 0x3d && bytes[i] !== 0x3a)) return false;
-  i++;
+  // `=`, `:`, and GNU make's `?=`, `:=`, `::=`, `:::=`.
+  if (i < end && bytes[i] === 0x3f && bytes[i + 1] === 0x3d) i += 2;
+  else if (i < end && bytes[i] === 0x3a) {
+    let j = i;
+    while (j < end && bytes[j] === 0x3a && j - i < 3) j++;
+    // `:=` to `:::=` end at the `=`; otherwise one `:` (the pattern reads any other `:` as the value).
+    i = j < end && bytes[j] === 0x3d ? j + 1 : i + 1;
+  } else if (i < end && bytes[i] === 0x3d) i++;
+  else return false;
   while (i < end && (bytes[i] === SPACE || bytes[i] === TAB)) i++;
   // The value: at least 10 bytes (a character is one or more), then only blanks to the end.
   const value = i;

@@ -17,6 +17,14 @@ const PLACEHOLDER = [
   /^#\{[^}]+\}#?$/, // #{DbPassword}#: Azure DevOps replace-tokens
   /^(?:\{\w*\}|%[sd])$/, // "mysql://{}:{}@{}/{}".format(...), "%s": a format string's slot
   /^\$[A-Z_][A-Z0-9_]*$/,
+  /^\$[a-z_]+$/, // $password (a shell or PHP variable)
+  /^\{[A-Za-z_][\w.-]*\}$/, // {password} (a template field)
+  /^&lt;.*&gt;$/, // &lt;YOURPASSWORD&gt; (an HTML-escaped <placeholder>)
+  /^replace[-_ ]?with/i, // REPLACE_WITH_PASSWORD
+  /^\/[\w.@~-]+(?:\/[\w.@~-]*)+$/, // /en/enterprise/creating-a-strong-password (a path)
+  /^[#.][A-Za-z][\w-]*$/, // #add-password, .password-field (a CSS selector)
+  /^[a-z][a-z0-9_]*(?:\/[a-z0-9_]+)+#[a-z_]+$/, // cms/sites/passwords#update (a Rails route target)
+  /^[a-z]+(?:[-_][a-z]+)*[-_](?:password|passwd|secret|token)(?:[-_][a-z]+)*$/, // cms_user_password (a name)
   /your[-_ ]?(api[-_ ]?)?(key|token|secret|password)/i,
   /^(changeme|change[-_]me|password|passwd|pass|pwd|pw|secret|redacted|dummy|placeholder|todo|tbd|none|null|undefined|test|sample|fake)$/i,
   /^\*+$/,
@@ -28,6 +36,8 @@ const PLACEHOLDER = [
   /X{4,}$/, // AIzaXXXX
   /^\[[a-z][a-z0-9_ -]*\]$/i, // [secret_block], [new_password] (a documentation placeholder)
   /(?:must|should)[-_ ]?be|at[-_ ]?least/i, // PassWordMustBeAtLeast6Chars. (a rule written as a value)
+  // Only the words that name a secret: `secret-token`, `my_api_key`, `client-secret-value`.
+  /^(?:(?:my|the|some|new|dummy|fake|test|sample|secret|secrets|token|password|passwd|key|api|apikey|access|auth|oauth|client|private|value|string|app|db|admin|user)[-_.]?){1,4}$/i,
 ];
 
 /** 1234567890123456, 0123456789: a run of consecutive digits. */
@@ -39,8 +49,35 @@ function isDigitRun(value: string): boolean {
   return true;
 }
 
+/**
+ * Made-up values that fixed-prefix formats let through (`AKIA` + sixteen `A`s, `AIza` + `aaaa...`,
+ * `...ABCDEFGHIJKL...`, `...1234567890`, `DEADBEEFDEADBEEF`): a run of one character, an
+ * alphabet or digit sequence of 8, or a short unit repeated over 12 characters or more. A random
+ * token of a few dozen characters shows none of these. Multi-line values (key blocks) are not
+ * judged here.
+ */
+function isPatterned(value: string): boolean {
+  // ASCII tokens only, not plain numbers (isDigitRun judges those), not key blocks.
+  if (value.length > 256 || !/^[\x21-\x7e]+$/.test(value) || /^\d+$/.test(value)) return false;
+  // The pattern must be a large part of the value: real Twitter bearer tokens open with 21 "A"s.
+  const big = (n: number): boolean => n >= 8 && n * 4 >= value.length;
+  let same = 1;
+  let up = 1;
+  let down = 1;
+  for (let i = 1; i < value.length; i++) {
+    const a = value.charCodeAt(i - 1);
+    const b = value.charCodeAt(i);
+    const alnum = /[A-Za-z0-9]/.test(value[i]!) && /[A-Za-z0-9]/.test(value[i - 1]!);
+    same = a === b ? same + 1 : 1;
+    up = alnum && (b === a + 1 || (a === 57 && b === 48)) ? up + 1 : 1; // 9 -> 0 continues 1234567890
+    down = alnum && b === a - 1 ? down + 1 : 1;
+    if (big(same) || big(up) || big(down)) return true;
+  }
+  return [...value.matchAll(/(.{2,8}?)\1+/g)].some((m) => m[0].length >= 12 && big(m[0].length));
+}
+
 export function isPlaceholder(value: string): boolean {
-  return PLACEHOLDER.some((re) => re.test(value)) || isDigitRun(value) || isEncodedDummy(value);
+  return PLACEHOLDER.some((re) => re.test(value)) || isDigitRun(value) || isEncodedDummy(value) || isPatterned(value);
 }
 
 /**

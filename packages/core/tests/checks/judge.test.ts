@@ -31,6 +31,7 @@ describe('classifyLiteral: references are the good pattern', () => {
     ['{{resolve:secretsmanager:orders/db:SecretString:password}}', 'reference', 'secretsmanager'],
     ['{{resolve:ssm-secure:/orders/db/password:1}}', 'reference', 'ssm'],
     ['{{resolve:ssm:/orders/db/password}}', 'deploy-time'],
+    ['{{resolve:secretsmanager:${DbSecret}::password}}', 'reference', 'secretsmanager'],
     ['arn:aws:secretsmanager:eu-west-1:123456789012:secret:orders/db-AbCdEf', 'reference', 'secretsmanager'],
     ['arn:aws-us-gov:ssm:us-gov-west-1:123456789012:parameter/orders/db', 'reference', 'ssm'],
     ['/orders/prod/db-password', 'reference', 'ssm'],
@@ -55,8 +56,8 @@ describe('env/*', () => {
   it.each<[string, EnvVarFact, string[]]>([
     ['literal password', env('DB_PASSWORD', lit('Pr0d-Db-Passw0rd!2024')), ['env/secret-literal']],
     ['upper-case with a digit-only group is not a constant name', env('LICENSE_KEY', lit('ABCD-1234-EFGH-5678')), ['env/secret-literal']],
-    ['literal API key (Azure app setting)', env('StripeApiKey', lit('sk_live_abcdefgh12345678'), 'azure-functions'), ['env/secret-literal']],
-    ['literal token on Cloud Run', env('GITHUB_TOKEN', lit('ghp_abcdefghijklmnopqrstuvwxyz0123456789'), 'gcp-cloud-run'), ['env/secret-literal']],
+    ['literal API key (Azure app setting)', env('StripeApiKey', lit('sk_live_' + 'q7Xk2Lm9Pz4Rt6Wv'), 'azure-functions'), ['env/secret-literal']],
+    ['literal token on Cloud Run', env('GITHUB_TOKEN', lit('ghp_' + 'x9fK2qL7xZ0pR4tY6uW3eXq8mN5bV1cJ7hG0'), 'gcp-cloud-run'), ['env/secret-literal']],
     ['serverless ${ssm:...}', env('STRIPE_SECRET_KEY', { kind: 'deploy-time', source: 'serverless ${ssm:...}' }), ['env/deploy-time-secret']],
     ['{{resolve:ssm:...}} plain parameter', env('API_TOKEN', lit('{{resolve:ssm:/orders/token}}')), ['env/deploy-time-secret']],
   ])('%s fires', (_n, fact, expected) => {
@@ -180,6 +181,20 @@ describe('secret/* on inputs and attributes', () => {
     ['ApiKeySelectionExpression', '$request.header.x-api-key', false],
     ['ApiKeySelectionExpression', '$context.authorizer.usageIdentifierKey', false],
     ['api_key', '$requestX9fK2qL7xZ0pR4t', true],
+    // A literal secret must look like one: not a type copied from AWS docs, a reference, a template.
+    ['OAuthToken', 'String', false],
+    ['AuthMechanism', 'String', false],
+    ['OAuthToken', 'secret-token', false],
+    ['db_password', 'var.db_password', false],
+    ['password', 'aws_secretsmanager_secret_version.db.secret_string', false],
+    ['TokenPath', '$.body.token', false],
+    ['api_key', "$input.path('$.apiKey')", false],
+    ['ServiceToken', 'arn-of-the-function', false],
+    ['creation_token', 'my-efs-volume-2024', false],
+    ['EncryptionKey', 'alias/orders-key', false],
+    ['MasterUserPassword', 'Prefix-{{resolve:ssm-secure:MySecurePassword:1}}-Postfix', false],
+    ['master_password', 'abc12', false],
+    ['OAuthToken', 'ghp-like-but-hand-written-7fK2qL9x', true],
   ])('attribute %s = %s -> %s', (name, value, fires) => {
     const issues = judgeSecretAttribute({ source: 'provider.aws', name: { value: name, region: r(1) }, value: { value, region: r(1, 20) } });
     expect(issues.map((i) => i.ruleId)).toEqual(fires ? ['secret/literal-secret-attribute'] : []);

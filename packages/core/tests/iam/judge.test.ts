@@ -29,6 +29,10 @@ interface S {
   NotResource?: string | string[];
   Principal?: string | string[];
   Condition?: boolean;
+  /** The Condition's tests (operator, key, values), when the scanner read them. */
+  Conditions?: [string, string, string[]?][];
+  /** Set for a resource policy: the service of the resource it is attached to. */
+  ResourcePolicyOf?: string;
   unresolved?: boolean;
 }
 
@@ -46,6 +50,8 @@ function stmt(s: S): PolicyStatementFact {
   if (notResources) fact.notResources = notResources;
   const principals = list(s.Principal);
   if (principals) fact.principals = principals;
+  if (s.Conditions) fact.conditions = s.Conditions.map(([operator, key, values]) => ({ operator, key, ...(values ? { values } : {}) }));
+  if (s.ResourcePolicyOf) fact.resourcePolicyOf = s.ResourcePolicyOf;
   if (s.unresolved) fact.unresolved = true;
   return fact;
 }
@@ -68,6 +74,14 @@ describe('judgePolicyStatement: findings', () => {
     ['NotAction with Allow', { Effect: 'Allow', NotAction: 'iam:*', Resource: '*' }, ['iam/not-action-allow']],
     ['NotResource with Allow', { Effect: 'Allow', Action: 's3:GetObject', NotResource: 'arn:aws:s3:::private/*' }, ['iam/not-resource-allow']],
     ['Principal "*" without condition', { Effect: 'Allow', Action: 'sts:AssumeRole', Principal: '*' }, ['iam/wildcard-principal']],
+    ['Resource "*" with a Condition that only requires TLS', { Effect: 'Allow', Action: 'dynamodb:GetItem', Resource: '*', Condition: true, Conditions: [['Bool', 'aws:SecureTransport', ['true']]] }, ['iam/wildcard-resource']],
+    ['Principal "*" with only aws:Referer (client-supplied, not access control)', { Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*', Principal: '*', Condition: true, Conditions: [['StringLike', 'aws:Referer', ['https://example.com/*']]] }, ['iam/wildcard-principal']],
+    ['Principal "*" with ForAllValues on aws:username (true when an anonymous caller has none)', { Effect: 'Allow', Action: 'ecr:BatchGetImage', Principal: '*', Condition: true, Conditions: [['ForAllValues:StringEquals', 'aws:username', ['pull-user']]], ResourcePolicyOf: 'ecr' }, ['iam/wildcard-principal']],
+    ['Principal "*" with aws:PrincipalArn matching every ARN', { Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*', Principal: '*', Condition: true, Conditions: [['ArnEquals', 'aws:PrincipalArn', ['arn:aws:iam::*']]] }, ['iam/wildcard-principal']],
+    ['Principal "*" with aws:SourceAccount IfExists', { Effect: 'Allow', Action: 'sns:Publish', Principal: '*', Condition: true, Conditions: [['StringEqualsIfExists', 'aws:SourceAccount', ['123456789012']]], ResourcePolicyOf: 'sns' }, ['iam/wildcard-principal']],
+    ['Principal "*" with only aws:SecureTransport (says nothing about the caller)', { Effect: 'Allow', Action: 'sqs:SendMessage', Principal: '*', Condition: true, Conditions: [['Bool', 'aws:SecureTransport', ['true']]], ResourcePolicyOf: 'sqs' }, ['iam/wildcard-principal']],
+    ['a Lambda permission granting lambda:* to a service', { Effect: 'Allow', Action: 'lambda:*', Principal: 's3.amazonaws.com', Condition: true, ResourcePolicyOf: 'lambda' }, ['iam/service-wildcard-action']],
+    ['a topic policy granting sns:* to anyone', { Effect: 'Allow', Action: 'sns:*', Resource: '*', Principal: '*', ResourcePolicyOf: 'sns' }, ['iam/service-wildcard-action', 'iam/wildcard-principal']],
     ['Principal "*" among named ones', { Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*', Principal: ['arn:aws:iam::1:root', '*'] }, ['iam/wildcard-principal']],
     ['iam:PassRole on "*"', { Effect: 'Allow', Action: 'iam:PassRole', Resource: '*' }, ['iam/passrole-wildcard']],
     ['iam:PassRole on "*" plus another scopable action', { Effect: 'Allow', Action: ['iam:PassRole', 'lambda:CreateFunction'], Resource: '*' }, ['iam/passrole-wildcard', 'iam/wildcard-resource']],
@@ -90,11 +104,20 @@ describe('judgePolicyStatement: near-misses that must not fire', () => {
     ['the Lambda logging trio on "*"', { Effect: 'Allow', Action: ['logs:CreateLogGroup', 'logs:CreateLogStream', 'logs:PutLogEvents'], Resource: '*' }],
     ['X-Ray on "*"', { Effect: 'Allow', Action: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'], Resource: '*' }],
     ['ec2:Describe* on "*"', { Effect: 'Allow', Action: 'ec2:Describe*', Resource: '*' }],
+    ['Session Manager channels (services without resource types) on "*"', { Effect: 'Allow', Action: ['ssmmessages:CreateControlChannel', 'ec2messages:GetMessages'], Resource: '*' }],
     ['a single ec2 describe call on "*"', { Effect: 'Allow', Action: 'ec2:DescribeNetworkInterfaces', Resource: '*' }],
     ['action names are case-insensitive', { Effect: 'Allow', Action: 'STS:getcalleridentity', Resource: '*' }],
     ['read-only List* family on a scoped resource', { Effect: 'Allow', Action: 's3:List*', Resource: 'arn:aws:s3:::b' }],
     ['a resource ARN that ends in *', { Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::bucket/*' }],
     ['Principal "*" with a condition', { Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*', Principal: '*', Condition: true }],
+    ['Principal "*" restricted to the organization', { Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*', Principal: '*', Condition: true, Conditions: [['StringEquals', 'aws:PrincipalOrgID', ['o-abc123']]] }],
+    ['Principal "*" restricted to a VPC endpoint\'s account', { Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*', Principal: '*', Condition: true, Conditions: [['StringEquals', 'aws:VpceAccount', ['123456789012']]] }],
+    ['Principal "*" restricted by a value the scanner could not resolve', { Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*', Principal: '*', Condition: true, Conditions: [['StringEquals', 'aws:PrincipalOrgID']] }],,
+    ['Principal "*" restricted by source ARN (keys are case-insensitive)', { Effect: 'Allow', Action: 'sqs:SendMessage', Principal: '*', Condition: true, Conditions: [['ArnLike', 'AWS:SOURCEARN', ['arn:aws:sns:eu-west-1:123456789012:*']]], ResourcePolicyOf: 'sqs' }],
+    ['Principal "*" restricted by a principal tag', { Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*', Principal: '*', Condition: true, Conditions: [['StringLike', 'aws:Referer', ['x']], ['StringEquals', 'aws:PrincipalTag/team', ['web']]] }],
+    ['a resource policy\'s Resource "*" is the resource itself', { Effect: 'Allow', Action: ['sns:Publish'], Resource: '*', Principal: 'events.amazonaws.com', ResourcePolicyOf: 'sns' }],
+    ['a Resource element in a trust policy', { Effect: 'Allow', Action: 'sts:AssumeRole', Resource: '*', Principal: 'lambda.amazonaws.com', ResourcePolicyOf: 'sts' }],
+    ['Resource "*" narrowed by a Condition', { Effect: 'Allow', Action: ['kms:Decrypt'], Resource: '*', Condition: true, Conditions: [['StringEquals', 'kms:ViaService', ['s3.eu-west-1.amazonaws.com']]] }],
     ['named principal', { Effect: 'Allow', Action: 'sts:AssumeRole', Principal: 'lambda.amazonaws.com' }],
     ['iam:PassRole on a role ARN', { Effect: 'Allow', Action: 'iam:PassRole', Resource: 'arn:aws:iam::123456789012:role/fn' }],
     ['iam:PassRole on a role path pattern', { Effect: 'Allow', Action: 'iam:PassRole', Resource: 'arn:aws:iam::123456789012:role/app/*' }],

@@ -98,10 +98,10 @@ describe('keywords gate the patterns', () => {
   it.each([
     ['the keyword is part of the match', 'x = acme_abcdef123456', ['secret/test-near']],
     ['case does not matter to the keyword pass', 'x = ACME_abcdef123456', []], // the pattern itself is case-sensitive
-    ['a match within the window of its keyword', 'marker zz0123456789', ['secret/test-far']],
-    ['a match beyond the window is not searched', `marker ${' '.repeat(64)} zz0123456789`, []],
-    ['a match on another line than its keyword is not searched', 'marker\nzz0123456789', []],
-    ['no keyword, no search', 'zz0123456789', []],
+    ['a match within the window of its keyword', 'marker zz0193847562', ['secret/test-far']],
+    ['a match beyond the window is not searched', `marker ${' '.repeat(64)} zz0193847562`, []],
+    ['a match on another line than its keyword is not searched', 'marker\nzz0193847562', []],
+    ['no keyword, no search', 'zz0193847562', []],
   ])('%s', (_what, text, expected) => {
     expect(engine.scan(text).map((m) => m.ruleId)).toEqual(expected);
   });

@@ -77,6 +77,23 @@ describe('isPlaceholder: values that announce themselves as placeholders', () =>
     Buffer.from('This is a test string.').toString('base64'),
     Buffer.from('12345678901234567890123456789012').toString('base64'),
     Buffer.from('123456789012345678901234567890123456789012345678901234567890123').toString('base64').replace(/=+$/, ''), // unpadded
+    // Made-up values behind fixed prefixes: a run of one character, an alphabet or digit sequence, a repeated unit.
+    'AKIA' + 'A'.repeat(16),
+    'AIza' + 'a'.repeat(35),
+    '00QCjAl4MlV-WPXM-' + 'ABCDEFGHIJKL' + '-0HmjFx-vbGu-',
+    'OOzkR1+hF+1ABCsIFDJMEUtqmtnZ' + '1234567890',
+    'AKIA' + 'DEADBEEF'.repeat(2),
+    // Templates, variables, escaped placeholders, paths, selectors, names.
+    '{password}',
+    '$password',
+    '&lt;YOURPASSWORD&gt;',
+    'REPLACE_WITH_PASSWORD',
+    '/en/enterprise/3.0/authentication/creating-a-strong-password',
+    '#add-password',
+    'cms_user_password',
+    'cms/sites/passwords#update',
+    'secret-token',
+    'mypassword',
   ])('%s', (value) => {
     expect(isPlaceholder(value)).toBe(true);
   });
@@ -91,6 +108,9 @@ describe('isPlaceholder: values that announce themselves as placeholders', () =>
     Buffer.from([0x8f, 0x12, 0xa0, 0x33, 0xfe, 0x01, 0x77, 0x9c, 0x42, 0xd3, 0x5e, 0x10]).toString('base64'), // key bytes
     Buffer.from('hunter2-Pr0d-db').toString('base64'), // an encoded password, not a sentence
     '__init__secret_value', // underscores, not a __TOKEN__
+    'AAAAAAAAAAAAAAAAAAAAAMLheAAAAAAA0' + 'x9fK2qL7xZ0pR4tY6uW3eXq8mN5bV1cJ7hG0kP4sT9wY2zA6dF3gH8jL1nQ5rU0vX7bC4eI9oM2', // Twitter bearer tokens open with 21 "A"s
+    '01234567-89ab-4cde-8f01-23456789abcd', // a short run in a long value
+    '$requestX9fK2qL7xZ0pR4t', // a $ then a random value
   ])('%s is not a placeholder', (value) => {
     expect(isPlaceholder(value)).toBe(false);
   });
@@ -120,6 +140,9 @@ describe('spellsItsName: a documentation example that spells its own name', () =
     ['secretValue', 'secretValue', false], // no number: not this pattern
     ['secretValue', 'sceretVaule1', false], // two swaps
     ['apiKey', 'apiKey' + '9fK2qL7x', false], // a random tail, not a number
+    ['FLOW_PASSWORD_REQUIRED_V2', 'FlowPasswordRequiredResultV2', true], // an identifier holding every word of its name
+    ['FLOW_PASSWORD_REQUIRED_V2', 'FlowPasswordRequired-9fK2qL7x', false], // not an identifier
+    ['DB_PASSWORD', 'Db9fK2qL7xZ0pR4tPassword', false], // random letters between the words
   ])('%s = %s -> %s', (name, value, expected) => {
     expect(spellsItsName(name, value)).toBe(expected);
   });

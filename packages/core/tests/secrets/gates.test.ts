@@ -23,6 +23,8 @@ describe('assignment gate (after the keyword)', () => {
     ['token := `abc`', true],
     ['token ??= "abc"', true],
     ['token ||= "abc"', true],
+    ['token ?= "abc"', true], // GNU make
+    ['token ::= "abc"', true], // GNU make (POSIX)
     ['token=new String("abc")', true],
     ['token = NEW STRING("abc")', true],
     ['token.value-x\t=\t"abc"', true],
@@ -40,7 +42,7 @@ describe('assignment gate (after the keyword)', () => {
     ['token:'],
     ['token = '],
     ['token -> "abc"'],
-    ['token ?= "abc"'],
+    ['token ?: "abc"'],
   ])('turns away %j', (line) => {
     expect(gate('assignment', line, 'token')).toBe(false);
   });
@@ -54,6 +56,9 @@ describe('line-assignment gate (a NAME=value line)', () => {
     ['export_token=abcdefghijkl'],
     ['token:xxxxxxxxxxxx  '],
     ['API_TOKEN=abcdef123456\r'],
+    ['API_TOKEN ?= abcdef123456'], // GNU make's assignment operators
+    ['API_TOKEN ::= abcdef123456'],
+    ['API_TOKEN :::= abcdef123456'],
     ['API_TOKEN=日本語の値'], // 4 characters, but 12 bytes: byte counts only ever let more through
   ])('passes %j', (line) => {
     const keyword = /token|password|secret/i.exec(line)![0]!;

@@ -1,0 +1,66 @@
+/**
+ * Every AWS resource type of the Terraform provider whose attribute holds an IAM policy document
+ * (JSON text, a heredoc, `jsonencode(...)` or a policy document's `.json`), and for resource
+ * policies the service of the resource they are attached to: their `Resource: "*"` is that
+ * resource itself. Identity policies (attached to a role, user, group, permission set or IoT
+ * certificate) carry no service. VPC endpoint policies and Organizations policies are left out:
+ * `Principal: "*"` is the norm in the first, and the second are guardrails, not grants.
+ */
+export const POLICY_RESOURCES: Record<string, { attribute: string; resourcePolicyOf?: string }[]> = {
+  // Identity policies.
+  aws_iam_policy: [{ attribute: 'policy' }],
+  aws_iam_role_policy: [{ attribute: 'policy' }],
+  aws_iam_user_policy: [{ attribute: 'policy' }],
+  aws_iam_group_policy: [{ attribute: 'policy' }],
+  aws_iam_role: [{ attribute: 'assume_role_policy', resourcePolicyOf: 'sts' }],
+  aws_ssoadmin_permission_set_inline_policy: [{ attribute: 'inline_policy' }],
+  aws_iot_policy: [{ attribute: 'policy' }],
+  // Resource policies.
+  aws_s3_bucket: [{ attribute: 'policy', resourcePolicyOf: 's3' }],
+  aws_s3_bucket_policy: [{ attribute: 'policy', resourcePolicyOf: 's3' }],
+  aws_s3_access_point: [{ attribute: 'policy', resourcePolicyOf: 's3' }],
+  aws_s3control_access_point_policy: [{ attribute: 'policy', resourcePolicyOf: 's3' }],
+  aws_s3control_bucket_policy: [{ attribute: 'policy', resourcePolicyOf: 's3-outposts' }],
+  aws_s3control_multi_region_access_point_policy: [{ attribute: 'policy', resourcePolicyOf: 's3' }],
+  aws_sqs_queue: [{ attribute: 'policy', resourcePolicyOf: 'sqs' }],
+  aws_sqs_queue_policy: [{ attribute: 'policy', resourcePolicyOf: 'sqs' }],
+  aws_sns_topic: [{ attribute: 'policy', resourcePolicyOf: 'sns' }],
+  aws_sns_topic_policy: [{ attribute: 'policy', resourcePolicyOf: 'sns' }],
+  aws_ecr_repository_policy: [{ attribute: 'policy', resourcePolicyOf: 'ecr' }],
+  aws_ecr_registry_policy: [{ attribute: 'policy', resourcePolicyOf: 'ecr' }],
+  aws_ecrpublic_repository_policy: [{ attribute: 'policy', resourcePolicyOf: 'ecr-public' }],
+  aws_glacier_vault: [{ attribute: 'access_policy', resourcePolicyOf: 'glacier' }],
+  aws_glacier_vault_lock: [{ attribute: 'policy', resourcePolicyOf: 'glacier' }],
+  aws_elasticsearch_domain: [{ attribute: 'access_policies', resourcePolicyOf: 'es' }],
+  aws_elasticsearch_domain_policy: [{ attribute: 'access_policies', resourcePolicyOf: 'es' }],
+  aws_opensearch_domain: [{ attribute: 'access_policies', resourcePolicyOf: 'es' }],
+  aws_opensearch_domain_policy: [{ attribute: 'access_policies', resourcePolicyOf: 'es' }],
+  aws_efs_file_system_policy: [{ attribute: 'policy', resourcePolicyOf: 'elasticfilesystem' }],
+  aws_api_gateway_rest_api: [{ attribute: 'policy', resourcePolicyOf: 'execute-api' }],
+  aws_api_gateway_rest_api_policy: [{ attribute: 'policy', resourcePolicyOf: 'execute-api' }],
+  aws_kms_key: [{ attribute: 'policy', resourcePolicyOf: 'kms' }],
+  aws_kms_key_policy: [{ attribute: 'policy', resourcePolicyOf: 'kms' }],
+  aws_secretsmanager_secret: [{ attribute: 'policy', resourcePolicyOf: 'secretsmanager' }],
+  aws_secretsmanager_secret_policy: [{ attribute: 'policy', resourcePolicyOf: 'secretsmanager' }],
+  aws_cloudwatch_log_resource_policy: [{ attribute: 'policy_document', resourcePolicyOf: 'logs' }],
+  aws_cloudwatch_log_destination_policy: [{ attribute: 'access_policy', resourcePolicyOf: 'logs' }],
+  aws_cloudwatch_event_bus_policy: [{ attribute: 'policy', resourcePolicyOf: 'events' }],
+  aws_backup_vault_policy: [{ attribute: 'policy', resourcePolicyOf: 'backup' }],
+  aws_codeartifact_domain_permissions_policy: [{ attribute: 'policy_document', resourcePolicyOf: 'codeartifact' }],
+  aws_codeartifact_repository_permissions_policy: [{ attribute: 'policy_document', resourcePolicyOf: 'codeartifact' }],
+  aws_glue_resource_policy: [{ attribute: 'policy', resourcePolicyOf: 'glue' }],
+  aws_media_store_container_policy: [{ attribute: 'policy', resourcePolicyOf: 'mediastore' }],
+  aws_dynamodb_resource_policy: [{ attribute: 'policy', resourcePolicyOf: 'dynamodb' }],
+  aws_kinesis_resource_policy: [{ attribute: 'policy', resourcePolicyOf: 'kinesis' }],
+  aws_ses_identity_policy: [{ attribute: 'policy', resourcePolicyOf: 'ses' }],
+  aws_acmpca_policy: [{ attribute: 'policy', resourcePolicyOf: 'acm-pca' }],
+  aws_xray_resource_policy: [{ attribute: 'policy_document', resourcePolicyOf: 'xray' }],
+  aws_msk_cluster_policy: [{ attribute: 'policy', resourcePolicyOf: 'kafka' }],
+  aws_oam_sink_policy: [{ attribute: 'policy', resourcePolicyOf: 'oam' }],
+  aws_schemas_registry_policy: [{ attribute: 'policy', resourcePolicyOf: 'schemas' }],
+  aws_redshiftserverless_resource_policy: [{ attribute: 'policy', resourcePolicyOf: 'redshift-serverless' }],
+  aws_networkfirewall_resource_policy: [{ attribute: 'policy', resourcePolicyOf: 'network-firewall' }],
+  aws_cloudsearch_domain_service_access_policy: [{ attribute: 'access_policy', resourcePolicyOf: 'cloudsearch' }],
+  aws_sagemaker_model_package_group_policy: [{ attribute: 'resource_policy', resourcePolicyOf: 'sagemaker' }],
+  aws_lambda_layer_version_permission: [],
+};
