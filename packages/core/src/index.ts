@@ -29,6 +29,7 @@ export * from './checks/judge.js';
 export * from './checks/workflow.js';
 export * from './checks/container.js';
 export * from './yaml.js';
+export * from './tree-sitter-grammar.js';
 export * from './resolve-budget.js';
 export * from './read-guarded.js';
 export * from './yaml-depth.js';

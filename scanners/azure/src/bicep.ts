@@ -6,30 +6,20 @@
  * Conversion is bounded in depth and nodes; a parse error is reported, what parsed is kept.
  */
 import { createRequire } from 'node:module';
-import { classifyLiteral, type EnvValue } from '@leakguard/core';
+import { classifyLiteral, GrammarAbortError, TreeSitterGrammar, type EnvValue } from '@leakguard/core';
 import type { PEntry, PNode } from '@leakguard/scanner-cloudformation';
-import type { Node as TSNode, Parser } from 'web-tree-sitter';
+import type { Node as TSNode, Tree } from 'web-tree-sitter';
 import type { AzureParam, AzureResource, AzureTemplate } from './model.js';
 
-let parser: Parser | undefined;
-let loading: Promise<void> | undefined;
+/** Loaded on the first `.bicep` file, and again after an abort (core's TreeSitterGrammar). */
+const grammar = new TreeSitterGrammar<Tree>(createRequire(import.meta.url), 'tree-sitter-bicep/tree-sitter-bicep.wasm');
 
-/** Loads web-tree-sitter and the Bicep grammar once per process (on the first `.bicep` file). */
 export function initBicep(): Promise<void> {
-  loading ??= (async () => {
-    const require = createRequire(import.meta.url);
-    const { Language, Parser } = await import('web-tree-sitter');
-    await Parser.init();
-    const language = await Language.load(require.resolve('tree-sitter-bicep/tree-sitter-bicep.wasm'));
-    const p = new Parser();
-    p.setLanguage(language);
-    parser = p;
-  })();
-  return loading;
+  return grammar.load();
 }
 
 export function bicepReady(): boolean {
-  return parser !== undefined;
+  return grammar.ready;
 }
 
 export const BICEP_LIMITS = { maxDepth: 64, maxNodes: 200_000 };
@@ -53,8 +43,14 @@ function unescape(seq: string): string {
 }
 
 export function parseBicep(text: string): BicepParse {
-  if (!parser) throw new Error('initBicep() was not awaited');
-  const tree = parser.parse(text);
+  let tree;
+  try {
+    tree = grammar.parse(text);
+  } catch (error) {
+    // The instance is dropped; the scanner loads a fresh one for the next file.
+    if (error instanceof GrammarAbortError) return { template: emptyTemplate(), problems: [{ message: error.message, offset: 0 }] };
+    throw error;
+  }
   if (!tree) return { template: emptyTemplate(), problems: [{ message: 'the Bicep parser gave no tree', offset: 0 }] };
   const problems: BicepParse['problems'] = [];
   try {

@@ -20,7 +20,7 @@ import { bicepReady, initBicep, parseBicep } from './bicep.js';
 import { azureFacts } from './facts.js';
 import { LOCAL_SETTINGS, localSettingsFacts } from './local-settings.js';
 
-export { parseBicep, initBicep } from './bicep.js';
+export { bicepReady, parseBicep, initBicep } from './bicep.js';
 export { armTemplate, blankJsonComments, isArmTemplate } from './arm.js';
 export { azureFacts } from './facts.js';
 export { localSettingsFacts } from './local-settings.js';

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { AzureScanner } from '../src/index.js';
+import { AzureScanner, bicepReady, parseBicep } from '../src/index.js';
 
 const scanner = new AzureScanner();
 beforeAll(() => scanner.init());
@@ -120,5 +120,17 @@ describe('Azure Functions local.settings.json', () => {
     ['encrypted values', settings(`    "DB_PASSWORD": "${PW}"`, true)],
   ])('%s passes', async (_n, text) => {
     expect((await findings('local.settings.json', text)).ids).toEqual([]);
+  });
+});
+
+describe('Bicep: a parser that aborts', () => {
+  // The abort is simulated by a call the binding rejects (as in the Terraform scanner's test): any
+  // failure inside `parse` leaves the WebAssembly instance suspect, so the path is the same.
+  it('is a notification for that file, and the next file gets a fresh instance and keeps its findings', async () => {
+    const parsed = parseBicep(42 as unknown as string);
+    expect(parsed.problems).toEqual([expect.objectContaining({ message: expect.stringContaining('the parser aborted') })]);
+    expect(bicepReady()).toBe(false);
+    expect((await findings('infra/main.bicep', site(`        { name: 'DB_PASSWORD', value: '${PW}' }\n`))).ids).toEqual(['env/secret-literal']);
+    expect(bicepReady()).toBe(true);
   });
 });

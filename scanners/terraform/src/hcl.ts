@@ -4,38 +4,21 @@
  * Positions: tree-sitter reports rows and columns in UTF-16 code units for JS strings, as SARIF wants.
  */
 import { createRequire } from 'node:module';
-import { lineStarts, type Region } from '@leakguard/core';
-import type { Parser, Node as TSNode } from 'web-tree-sitter';
+import { GrammarAbortError, lineStarts, TreeSitterGrammar, type Region } from '@leakguard/core';
+import type { Node as TSNode, Tree } from 'web-tree-sitter';
 import { fastParseHcl } from './fast-hcl.js';
 import { flushHeredoc, gapBreaksLine, unescapeHeredoc, unescapeQuoted } from './hcl-text.js';
 import type { HAttr, HBlock, HBody, HExpr, HFile, ParseError } from './model.js';
 
-let parser: Parser | undefined;
-let loading: Promise<void> | undefined;
+/** Loaded on the first file that needs it, and again after an abort (core's TreeSitterGrammar). */
+const grammar = new TreeSitterGrammar<Tree>(createRequire(import.meta.url), '@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm');
 
-/**
- * Loads web-tree-sitter (required here, not at start-up: a scan without Terraform never needs it)
- * and the Terraform grammar, once per process, or again after an abort: a WebAssembly instance that
- * aborted (out of memory on a huge input) fails every later call, so the next file loads a fresh
- * copy of the module (its CommonJS build, dropped from the require cache so the dead one is freed).
- */
 export function initHcl(): Promise<void> {
-  loading ??= (async () => {
-    const require = createRequire(import.meta.url);
-    const id = require.resolve('web-tree-sitter');
-    delete require.cache[id];
-    const { Language, Parser } = require(id) as typeof import('web-tree-sitter');
-    await Parser.init();
-    const language = await Language.load(require.resolve('@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm'));
-    const p = new Parser();
-    p.setLanguage(language);
-    parser = p;
-  })();
-  return loading;
+  return grammar.load();
 }
 
 export function hclReady(): boolean {
-  return parser !== undefined;
+  return grammar.ready;
 }
 
 /**
@@ -271,7 +254,7 @@ const TREE_SITTER_ONLY = process.env.LEAKGUARD_HCL_PARSER === 'tree-sitter';
  * everything else goes through tree-sitter. `starts`: the text's line starts, if known.
  */
 export function parseHcl(text: string, starts?: number[]): HFile {
-  if (!parser) throw new Error('the Terraform grammar is not loaded: call init() first');
+  if (!grammar.ready) throw new Error('the Terraform grammar is not loaded: call init() first');
   const fast = TREE_SITTER_ONLY ? undefined : fastParseHcl(text, starts ?? lineStarts(text));
   if (fast) return { body: fast, errors: [] };
   return parseHclTreeSitter(text);
@@ -279,16 +262,14 @@ export function parseHcl(text: string, starts?: number[]): HFile {
 
 /** Parses HCL text with tree-sitter only (the reference the fast reader is checked against). */
 export function parseHclTreeSitter(text: string): HFile {
-  if (!parser) throw new Error('the Terraform grammar is not loaded: call init() first');
   if (text.length > MAX_TREE_SITTER_CHARS) throw new HclLimitError(`over ${MAX_TREE_SITTER_CHARS} characters outside what the fast reader takes`);
   let tree;
   try {
-    tree = parser.parse(text);
+    tree = grammar.parse(text);
   } catch (error) {
     // The instance is dead: the next file loads a fresh one (the scanner awaits initHcl again).
-    parser = undefined;
-    loading = undefined;
-    throw new HclLimitError(`the parser aborted (${error instanceof Error ? error.message.split('.')[0] : 'unknown error'})`);
+    if (error instanceof GrammarAbortError) throw new HclLimitError(error.message);
+    throw error;
   }
   if (!tree) return { body: { attrs: [], blocks: [] }, errors: [{ message: 'parser returned no tree', line: 1, column: 1 }] };
   try {
