@@ -15,7 +15,7 @@
  */
 import { existsSync, readdirSync, readFileSync, type Dirent, type Stats } from 'node:fs';
 import { lstat } from 'node:fs/promises';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import type { Notification } from '@leakguard/core';
 import { childPath, shownName } from './file-names.js';
@@ -230,7 +230,12 @@ export async function* discoverFiles(paths: string[], options: DiscoverOptions):
       continue;
     }
     if (info.isDirectory()) {
-      yield* walk(abs, ancestorLayers(abs), repositoryTop(abs));
+      // A folder named on the command line is walked even where an enclosing .gitignore ignores it
+      // (as rg does): the user asked for it, and a silent "0 files scanned" would hide what it holds.
+      // Its own and nested .gitignore files still apply; the enclosing ones do not.
+      const ancestors = ancestorLayers(abs);
+      const named = ignoredBy(ancestors, layerPrefixes(ancestors, dirname(abs)), basename(abs), true);
+      yield* walk(abs, named ? [] : ancestors, repositoryTop(abs));
     } else if (info.isFile()) {
       // A file named explicitly is scanned even if ignored: the user asked for it.
       if (!seen.has(abs)) {

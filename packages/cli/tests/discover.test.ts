@@ -53,6 +53,13 @@ describe('file discovery', () => {
     expect((await list(join(root, 'vendor/inner'), ['.'])).files).toEqual(['src/a.ts']);
   });
 
+  it("walks a folder named explicitly even when the enclosing .gitignore ignores it; its own .gitignore still applies", async () => {
+    const root = tree({ '.git/HEAD': '', '.gitignore': 'out/\n*.log\n', 'out/a.js': '', 'out/.gitignore': 'tmp/\n', 'out/tmp/b.js': '', 'out/sub/c.js': '', 'app/x.log': '', 'app/y.js': '' });
+    expect((await list(root, ['out'])).files).toEqual(['out/.gitignore', 'out/a.js', 'out/sub/c.js']);
+    expect((await list(root, ['.'])).files, 'walked from the top, out/ stays ignored').toEqual(['.gitignore', 'app/y.js']);
+    expect((await list(root, ['app'])).files, 'a folder that is not ignored keeps every enclosing rule').toEqual(['app/y.js']);
+  });
+
   it('scans a file named explicitly even when ignored, once even if named twice', async () => {
     const root = tree({ '.gitignore': 'secret.env\n', 'secret.env': '' });
     expect((await list(root, ['secret.env', 'secret.env', '.'])).files).toEqual(['secret.env', '.gitignore']);
