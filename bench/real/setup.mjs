@@ -111,8 +111,8 @@ for (const repo of IAC_REPOS) {
   }
 }
 
-// The tree is a repository of its own, as a checkout a user scans would be: otherwise this
-// workspace's .gitignore (which ignores .bench/) would hide every file of it from leakguard.
+// The tree is a repository of its own, as the checkout a user scans would be, so nothing of this
+// workspace (its .gitignore ignores .bench/, its tracked files) takes part in the measurement.
 if (!existsSync(join(base, 'tree', '.git'))) run('git', ['init', '-q', join(base, 'tree')]);
 
 const history = join(base, 'history', `${HISTORY_REPO.split('/')[1]}.git`);
