@@ -168,8 +168,8 @@ export async function* discoverFiles(paths: string[], options: DiscoverOptions):
     }
     return listed;
   };
-  /** Ignored by .gitignore and not tracked by git (a tracked file is pushed, so it is scanned). */
-  const ignoredUntracked = async (layers: IgnoreLayer[], top: string | undefined, abs: string, isDir: boolean) => {
+  /** Not tracked by git, for a path .gitignore matched (a tracked file is pushed, so it is scanned). */
+  const untracked = async (top: string | undefined, abs: string, isDir: boolean) => {
     const tracked = await trackedAround(top);
     return !tracked || !(isDir ? tracked.dirs : tracked.files).has(abs);
   };
@@ -206,11 +206,11 @@ export async function* discoverFiles(paths: string[], options: DiscoverOptions):
       const abs = join(frame.dir, entry.name);
       if (entry.kind === 'dir') {
         if (ALWAYS_SKIPPED.has(entry.name) || isExcluded(abs, true)) continue;
-        if (ignoredBy(frame.layers, frame.prefixes, entry.name, true) && (await ignoredUntracked(frame.layers, top, abs, true))) continue;
+        if (ignoredBy(frame.layers, frame.prefixes, entry.name, true) && (await untracked(top, abs, true))) continue;
         enter(stack, abs, childPath(frame.fsDir, entry.raw), frame.layers);
       } else if (entry.kind === 'file') {
         if (isExcluded(abs, false) || seen.has(abs)) continue;
-        if (ignoredBy(frame.layers, frame.prefixes, entry.name, false) && (await ignoredUntracked(frame.layers, top, abs, false))) continue;
+        if (ignoredBy(frame.layers, frame.prefixes, entry.name, false) && (await untracked(top, abs, false))) continue;
         seen.add(abs);
         const fsFile = childPath(frame.fsDir, entry.raw);
         yield typeof fsFile === 'string' ? { absolute: abs, path: rel(abs) } : { absolute: abs, path: rel(abs), raw: fsFile };
