@@ -14,6 +14,7 @@ import { makeProject, REPO_ROOT, runCli } from './support/cli.js';
 import { DEMO_CONFIG, demoToken, TestRepo } from './support/git-repo.js';
 import { githubProblems, schemaErrors } from './support/sarif.js';
 import { untimed } from './support/untimed.js';
+import { xorshiftUnit } from './support/xorshift.js';
 
 const out = mkdtempSync(join(tmpdir(), 'leakguard-shard-'));
 let serial = 0;
@@ -90,18 +91,8 @@ function headDisagreements(shards: JsonOut[]): number {
 // ---------------------------------------------------------------------------------------------
 // The corpora
 
-/** A seeded PRNG (xorshift32): the generated tree and history are the same on every run. */
-function prng(seed: number): () => number {
-  let x = seed;
-  return () => {
-    x ^= x << 13;
-    x >>>= 0;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    x >>>= 0;
-    return x / 4294967296;
-  };
-}
+/** Seeded (xorshift32): the generated tree and history are the same on every run. */
+const prng = xorshiftUnit;
 
 function filler(rand: () => number, bytes: number): string {
   const words = ['handler', 'bucket', 'region', 'timeout', 'policy', 'table', 'queue', 'retry'];

@@ -14,6 +14,7 @@ import { builtinScanners, createScanContext, scanFileBytes } from 'leakguard';
 import { emptyConfig, type ScanInput } from '@leakguard/core';
 import { makeProject, REPO_ROOT } from '../support/cli.js';
 import { runBounded } from './support/bounded-run.js';
+import { xorshiftUnit } from '../support/xorshift.js';
 
 /** A hang or a blow-up, not a slow input: normal inputs take a few milliseconds. */
 const PER_INPUT_MS = 5_000;
@@ -22,15 +23,7 @@ const TOTAL_MS = 40_000;
 const MUTANTS_PER_SEED = 60;
 const SEEDS = [1, 2, 3, 4, 5, 6];
 
-function rng(seed: number): () => number {
-  let x = (seed * 2654435761) >>> 0 || 1;
-  return () => {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    return (x >>> 0) / 4294967296;
-  };
-}
+const rng = (seed: number): (() => number) => xorshiftUnit((seed * 2654435761) >>> 0 || 1);
 
 function exampleFiles(): { name: string; text: string }[] {
   const root = join(REPO_ROOT, 'examples/serverless-app');

@@ -1,17 +1,13 @@
 /** Hostile IaC inputs built at run time, and a secret in pieces, for the test/hostile suites. */
 import { spawnSync } from 'node:child_process';
+import { xorshift32 } from '../../support/xorshift.js';
 
 /** A deterministic random alphanumeric string (no secret-looking literal is committed). */
 export function seededAlnum(seed: number, length: number): string {
   const chars = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789';
-  let x = seed >>> 0 || 1;
+  const next = xorshift32(seed >>> 0 || 1);
   let out = '';
-  for (let i = 0; i < length; i++) {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    out += chars[(x >>> 0) % chars.length];
-  }
+  for (let i = 0; i < length; i++) out += chars[next() % chars.length];
   return out;
 }
 
