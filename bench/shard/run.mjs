@@ -5,30 +5,25 @@
 // on N parallel runners, max(shard) + merge, against one unsharded run; checks that the merged
 // report is the unsharded one (timing fields and run id aside).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureRepo, PARAMS } from '../git/generate.mjs';
+import { machineLine, measure as measureIn } from '../support/measure.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const cli = join(root, 'packages', 'cli', 'dist', 'bin.js');
-const TIME = '/usr/bin/time';
 const SHARDS = [1, 2, 4, 8];
 const { repo, cached } = await ensureRepo(root);
 console.log(`repository: ${repo} (${cached ? 'cached' : 'generated'}), params ${JSON.stringify(PARAMS)}`);
 const out = mkdtempSync(join(tmpdir(), 'lg-bench-shard-'));
 
-/** Runs the CLI with `args` in the repository: wall seconds, peak RSS MB (GNU time), exit code. */
+/** Runs the CLI with `args` in the repository: wall seconds and peak RSS MB (bench/support/measure.mjs). */
 function measure(args) {
-  const argv = [process.execPath, cli, ...args];
-  const gnuTime = existsSync(TIME);
-  const t0 = performance.now();
-  const r = gnuTime ? spawnSync(TIME, ['-f', '@@rss %M', ...argv], { cwd: repo, encoding: 'utf8' }) : spawnSync(argv[0], argv.slice(1), { cwd: repo, encoding: 'utf8' });
-  const seconds = (performance.now() - t0) / 1000;
-  const rss = /@@rss (\d+)/.exec(r.stderr ?? '');
-  if (r.status !== 0) throw new Error(`leakguard ${args.join(' ')} exited ${r.status}: ${(r.stderr ?? '').slice(0, 2000)}`);
-  return { seconds, rssMb: rss ? Number(rss[1]) / 1024 : NaN };
+  const r = measureIn(`${JSON.stringify(process.execPath)} ${[cli, ...args].map((a) => JSON.stringify(a)).join(' ')}`, repo);
+  if (r.code !== 0) throw new Error(`leakguard ${args.join(' ')} exited ${r.code}: ${r.stderr.slice(0, 2000)}`);
+  return r;
 }
 
 const untimed = (text) => text.replace(/"durationMs": \d+/g, '').replace(/("id": "leakguard\/[\w./-]+\/)[0-9a-f-]{36}"/g, '$1RUN"');
@@ -69,5 +64,5 @@ for (const r of rows) {
   );
 }
 console.log(`\nunsharded: ${whole.seconds.toFixed(2)} s, ${whole.rssMb.toFixed(0)} MB peak RSS`);
-console.log(`machine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} (shards ran one after another; numbers are noisy when the machine is shared)`);
+console.log(`${machineLine()}; the shards ran one after another`);
 if (rows.some((r) => !r.identical)) process.exit(1);
