@@ -30,11 +30,17 @@ export function userEnv(extra: Record<string, string | undefined>): Record<strin
   env.npm_config_audit = 'false';
   env.npm_config_fund = 'false';
   env.npm_config_update_notifier = 'false';
+  return overlay(env, extra);
+}
+
+/** `env` with `extra` over it; a value of `undefined` removes a variable. */
+function overlay(env: Record<string, string>, extra: Record<string, string | undefined>): Record<string, string> {
+  const out = { ...env };
   for (const [k, v] of Object.entries(extra)) {
-    if (v === undefined) delete env[k];
-    else env[k] = v;
+    if (v === undefined) delete out[k];
+    else out[k] = v;
   }
-  return env;
+  return out;
 }
 
 export class NpmProject {
@@ -61,12 +67,7 @@ export class NpmProject {
   }
 
   run(command: string, args: string[], extraEnv: Record<string, string | undefined> = {}): Run {
-    const env = { ...this.env };
-    for (const [k, v] of Object.entries(extraEnv)) {
-      if (v === undefined) delete env[k];
-      else env[k] = v;
-    }
-    const r = spawnSync(command, args, { cwd: this.dir, env, encoding: 'utf8', timeout: 600_000, maxBuffer: 64 * 1024 * 1024 });
+    const r = spawnSync(command, args, { cwd: this.dir, env: overlay(this.env, extraEnv), encoding: 'utf8', timeout: 600_000, maxBuffer: 64 * 1024 * 1024 });
     return { status: r.status, stdout: r.stdout ?? '', stderr: r.stderr ?? (r.error ? String(r.error) : '') };
   }
 
