@@ -21,6 +21,7 @@ export const DISPUTED = [
   { id: 'np.hashicorp.2/neg-0', reason: OTHER_RULES_SECRET('a HashiCorp Vault batch token (hvb.) under apikey') },
   { id: 'np.hashicorp.3/neg-0', reason: OTHER_RULES_SECRET('a HashiCorp Vault recovery token (hvr.)') },
   { id: 'np.mongodb.1/neg-0', reason: OTHER_RULES_SECRET('a MongoDB URL with a password (D1fficultP%40ssw0rd), over a socket path') },
+  { id: 'np.npm.1/neg-0', reason: OTHER_RULES_SECRET('a legacy npm access token (a UUID) under NPM_TOKEN; Kingfisher lists the same line as a positive') },
   { id: 'np.newrelic.2/neg-0', reason: OTHER_RULES_SECRET('a New Relic license key (40 characters ending in NRAL)') },
   ...['np.slack.2/neg-0', 'np.slack.2/neg-1', 'np.slack.2/neg-2', 'np.slack.4/neg-0', 'np.slack.4/neg-1', 'np.slack.4/neg-2', 'np.slack.6/neg-0', 'np.slack.6/neg-1', 'np.slack.6/neg-2', 'np.slack.6/neg-3'].map((id) => ({ id, reason: OTHER_RULES_SECRET('a Slack token of another kind (xoxb-/xoxp-)') })),
   // Positives that are not tokens their issuer could have made.
