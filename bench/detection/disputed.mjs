@@ -24,6 +24,14 @@ export const DISPUTED = [
   { id: 'np.npm.1/neg-0', reason: OTHER_RULES_SECRET('a legacy npm access token (a UUID) under NPM_TOKEN; Kingfisher lists the same line as a positive') },
   { id: 'np.newrelic.2/neg-0', reason: OTHER_RULES_SECRET('a New Relic license key (40 characters ending in NRAL)') },
   ...['np.slack.2/neg-0', 'np.slack.2/neg-1', 'np.slack.2/neg-2', 'np.slack.4/neg-0', 'np.slack.4/neg-1', 'np.slack.4/neg-2', 'np.slack.6/neg-0', 'np.slack.6/neg-1', 'np.slack.6/neg-2', 'np.slack.6/neg-3'].map((id) => ({ id, reason: OTHER_RULES_SECRET('a Slack token of another kind (xoxb-/xoxp-)') })),
+  // Command lines whose password argument is a variable or the placeholder word: no password is in the text.
+  ...['np', 'kingfisher'].flatMap((c) => [
+    { id: `${c}.psexec.1/ex-2`, reason: 'psexec -p $Password: a PowerShell variable, the password is not in the text' },
+    { id: `${c}.psexec.1/ex-3`, reason: 'psexec -p %nothing%: a batch variable, the password is not in the text' },
+    { id: `${c}.psexec.1/ex-4`, reason: 'psexec -p PASSWORD: the placeholder word itself' },
+  ]),
+  { id: 'np.vmware.1/ex-1', reason: 'Connect-VIServer -Password "$password": a PowerShell variable, the password is not in the text' },
+  { id: 'np.vmware.1/ex-2', reason: 'Connect-VIServer -password $ESXipass: a PowerShell variable, the password is not in the text' },
   // Positives that are not tokens their issuer could have made.
   ...['np.github.1/ex-0', 'kingfisher.github.1/ex-0', 'np.github.3/ex-1', 'kingfisher.github.3/ex-1'].map((id) => ({ id, reason: "fails the CRC32 checksum GitHub puts in the last 6 characters of every ghp_/ghs_ token: not a token GitHub issued" })),
   ...[0, 1, 2, 3].map((i) => ({ id: `shopify/ng.apikey#${i}`, reason: 'Shopify tokens are the prefix and 32 hexadecimal characters; these hold letters past f (made up)' })),
