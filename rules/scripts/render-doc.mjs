@@ -8,7 +8,7 @@ export const anchorOf = (id) => id.replace('/', '');
 
 const cell = (text) => String(text).replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
-/** @param {Array<{id:string,title:string,description:string,severity:string,keywords:string[],source:string,help?:string,entropy?:number,validate?:string,generic?:boolean,fallback?:boolean,multiline?:boolean}>} rules */
+/** @param {Array<{id:string,title:string,description:string,severity:string,keywords:string[],source:string,help?:string,entropy?:number,validate?:string,generic?:boolean,fallback?:boolean,multiline?:boolean,target?:string}>} rules */
 export function renderSecretsDoc(rules) {
   const bySource = new Map();
   for (const r of rules) bySource.set(r.source, [...(bySource.get(r.source) ?? []), r]);
@@ -40,6 +40,7 @@ export function renderSecretsDoc(rules) {
         r.generic ? 'generic' : '',
         r.fallback ? 'fallback' : '',
         r.multiline ? 'multi-line' : '',
+        r.target === 'name' ? 'reads file names, not contents' : '',
       ].filter(Boolean);
       out.push('');
       out.push(`### ${r.id}`);

@@ -51,6 +51,11 @@ export interface CatalogRule {
   generic?: boolean;
   /** A catch-all rule (generic assignments, any password in a URL): dropped under any other rule's match. */
   fallback?: boolean;
+  /**
+   * `name`: the rule reads file names (the names on every scanned path, cli/src/path-names.ts), never
+   * file contents: a committed key store is found by its name, whatever its bytes.
+   */
+  target?: 'name';
   /** Extra Markdown help (how to revoke / rotate this credential). */
   help?: string;
   tags?: string[];
@@ -135,6 +140,10 @@ export function parseCatalogRule(raw: unknown, source: string, requireExamples =
   if (r.allow !== undefined) {
     if (!isStrings(r.allow)) throw new CatalogError(`${where(id)}: "allow" must be a list of patterns`);
     rule.allow = r.allow;
+  }
+  if (r.target !== undefined) {
+    if (r.target !== 'name') throw new CatalogError(`${where(id)}: "target" can only be name (the rule reads file names)`);
+    rule.target = 'name';
   }
   if (r.help !== undefined) {
     if (typeof r.help !== 'string') throw new CatalogError(`${where(id)}: "help" must be Markdown text`);

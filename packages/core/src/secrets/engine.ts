@@ -47,6 +47,8 @@ interface CompiledRule {
   anchored: boolean;
   multiline: boolean;
   gate: Gate | undefined;
+  /** Reads file names only (`target: name`): skipped when contents are scanned. */
+  nameOnly: boolean;
 }
 
 export interface EngineOptions {
@@ -108,7 +110,7 @@ function prepareRule(rule: CatalogRule, ungated: boolean): CompiledRule {
   }
   const window = rule.window ?? DEFAULT_WINDOW;
   const gate = rule.gate === undefined || ungated ? undefined : GATES[rule.gate];
-  return { rule, allow: [], group, window, before: rule.before ?? window, anchored: rule.pattern.startsWith('^'), multiline: rule.multiline === true, gate };
+  return { rule, allow: [], group, window, before: rule.before ?? window, anchored: rule.pattern.startsWith('^'), multiline: rule.multiline === true, gate, nameOnly: rule.target === 'name' };
 }
 
 /** Which broad rule reports a span two of them found: the one naming the more specific kind of credential. */
@@ -195,14 +197,22 @@ export class SecretEngine {
     return [...this.meta.values()];
   }
 
+  /** The rule reads file names, not contents (`target: name`). */
+  readsNames(id: string): boolean {
+    return this.compiled.some((c) => c.nameOnly && c.rule.id === id);
+  }
+
   ruleMeta(id: string): RuleMeta | undefined {
     return this.meta.get(id);
   }
 
-  /** Every secret in `text`, in order of position (offsets into the string). */
-  scan(text: string): SecretMatch[] {
+  /**
+   * Every secret in `text`, in order of position (offsets into the string). `names`: `text` is a
+   * file name, and the rules that read names (`target: name`) run too.
+   */
+  scan(text: string, options: { names?: boolean } = {}): SecretMatch[] {
     const bytes = Buffer.from(text, 'utf8');
-    const matches = this.scanBytes(bytes);
+    const matches = this.scanBytes(bytes, options.names === true);
     if (bytes.length !== text.length) toCharOffsets(bytes, matches);
     return matches;
   }
@@ -211,7 +221,7 @@ export class SecretEngine {
    * Every secret in UTF-8 `bytes`, in order of position; offsets are byte offsets. The bytes are
    * never decoded as a whole: RE2 searches them as they are, and only a match's text is decoded.
    */
-  scanBytes(bytes: Buffer): SecretMatch[] {
+  scanBytes(bytes: Buffer, names = false): SecretMatch[] {
     const hits = this.automaton.scan(bytes);
     if (hits.count === 0) return [];
     const { ends, states, lineBreaks } = hits;
@@ -233,6 +243,7 @@ export class SecretEngine {
       for (let k = 0; k < rulesHere.length; k++) {
         const ri = rulesHere[k]!;
         const c = compiled[ri]!;
+        if (c.nameOnly && !names) continue;
         let ws: number;
         let we: number;
         if (c.anchored) {
@@ -406,9 +417,9 @@ export class SecretEngine {
     return !isPlaceholder(secret);
   }
 
-  /** Finding drafts for `text`, ready for `buildFindings`. */
-  draftsFor(text: string, starts?: number[]): FindingDraft[] {
-    const matches = this.scan(text);
+  /** Finding drafts for `text`, ready for `buildFindings`; `names`: `text` is a file name (see `scan`). */
+  draftsFor(text: string, starts?: number[], options: { names?: boolean } = {}): FindingDraft[] {
+    const matches = this.scan(text, options);
     if (matches.length === 0) return [];
     const lines = starts ?? lineStarts(text);
     return matches.map((m) => this.draft(m, regionOf(lines, m.start, m.end)));
@@ -454,9 +465,11 @@ function toCharOffsets(bytes: Buffer, matches: SecretMatch[]): void {
  */
 export function checkRuleExamples(engine: SecretEngine, rule: CatalogRule): string[] {
   const problems: string[] = [];
+  // A rule that reads file names is checked on names (its examples are file names).
+  const names = { names: rule.target === 'name' };
   rule.examples.positive.forEach((example, i) => {
     const { text, secrets } = parseExample(example);
-    const found = engine.scan(text).filter((m) => m.ruleId === rule.id);
+    const found = engine.scan(text, names).filter((m) => m.ruleId === rule.id);
     if (secrets.length === 0 && found.length === 0) problems.push(`positive example ${i + 1} is not reported`);
     for (const s of secrets) {
       if (!found.some((m) => m.start === s.start && m.end === s.end)) {
@@ -466,7 +479,7 @@ export function checkRuleExamples(engine: SecretEngine, rule: CatalogRule): stri
     }
   });
   rule.examples.negative.forEach((example, i) => {
-    if (engine.scan(example).some((m) => m.ruleId === rule.id)) problems.push(`negative example ${i + 1} is reported`);
+    if (engine.scan(example, names).some((m) => m.ruleId === rule.id)) problems.push(`negative example ${i + 1} is reported`);
   });
   return problems;
 }

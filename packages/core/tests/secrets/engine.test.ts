@@ -178,6 +178,28 @@ describe('custom rules', () => {
   });
 });
 
+describe('rules that read file names (target: name)', () => {
+  const keyStore = rule({ id: 'secret/acme-store', keywords: ['.acmestore'], pattern: '^([^/]{1,255}\\.acmestore)$', target: 'name' });
+  it.each(ENGINES)('run on names only, under %s', (regexEngine) => {
+    const engine = new SecretEngine({ rules: [keyStore], regexEngine });
+    expect(engine.scan('client.acmestore')).toEqual([]);
+    expect(engine.scan('client.acmestore', { names: true }).map((m) => m.ruleId)).toEqual(['secret/acme-store']);
+    expect(engine.draftsFor('client.acmestore')).toEqual([]);
+    expect(engine.readsNames('secret/acme-store')).toBe(true);
+  });
+
+  it('a name rule from the catalog is never reported on contents: a .gitignore line naming a key store', () => {
+    const engine = new SecretEngine();
+    expect(engine.scan('server.p12\nlocal.pfx\n').map((m) => m.ruleId)).toEqual([]);
+    expect(engine.scan('server.p12', { names: true }).map((m) => m.ruleId)).toEqual(['secret/pkcs12-key-store']);
+    expect(engine.readsNames('secret/github-pat')).toBe(false);
+  });
+
+  it('target accepts only name', () => {
+    expect(() => rule({ id: 'secret/acme-store', keywords: ['x'], pattern: 'x', target: 'path' as 'name' })).toThrow(/"target" can only be name/);
+  });
+});
+
 describe('capturingGroups', () => {
   it.each([
     ['abc', 0],
