@@ -1,7 +1,8 @@
 /**
  * A committed PKCS#12 key store (.p12 / .pfx) is reported by its file name (a catalog rule with
- * `target: name`): by `scan`, `scan --staged` and `history`, without reading or showing its bytes.
- * Folders named like one, encrypted copies and texts that mention one are not key stores.
+ * `target: name`) where the binary file is skipped, when its first bytes are a PFX's: by `scan`,
+ * `scan --staged` and `history`, without showing its bytes. Folders named like one, encrypted
+ * copies, empty or random files with the name, and texts that mention one are not key stores.
  */
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
@@ -23,6 +24,9 @@ const FILES = {
   'deploy/Signing Cert.PFX': keyStoreBytes(),
   'certs.p12/readme.txt': 'a folder named like a key store\n',
   'backup/api-client.p12.gpg': keyStoreBytes(),
+  'certs/empty.p12': Buffer.alloc(0),
+  'certs/random.pfx': Buffer.concat([Buffer.from([0x00, 0x13, 0x37]), randomBytes(300)]),
+  'certs/notes.p12': 'not a key store: a text file with the name\n',
   'docs/setup.md': 'Copy server.p12 to certs/ and set KEYSTORE=certs/server.p12\n',
   // A line that is only a key store's name, in contents: not the file itself.
   '.gitignore': 'server.p12\nlocal.pfx\n',

@@ -2,9 +2,7 @@
  * Secrets in file and folder names. A name is pushed, listed and printed like any content, so each
  * folder and file name on a scanned path is scanned once with the catalog (the config's rules,
  * levels and `allow` apply), a secret found in one is a finding on that folder or file, and every
- * path in the report (findings and notifications, in every format) shows it masked. Rules that
- * read names (`target: name`: a committed key store) report a file by its name alone: its bytes
- * are never read, and the name, which is no secret, is not masked.
+ * path in the report (findings and notifications, in every format) shows it masked.
  */
 import { buildFindings, redactText, textLines, type Finding } from '@leakguard/core';
 import { configuredDrafts, type FileScanContext } from './scan-file.js';
@@ -37,19 +35,9 @@ export class PathNames {
     const name = prefix.slice(prefix.lastIndexOf('/') + 1);
     if (name === '' || name === '.' || name === '..') return;
     const lines = textLines(name);
-    const engine = this.ctx.engine;
-    // A folder named like a key store is not one.
-    const found = engine.draftsFor(name, undefined, { names: true }).filter((d) => !isFolder || !engine.readsNames(d.ruleId));
-    const drafts = configuredDrafts(found, this.ctx, lines);
+    const drafts = configuredDrafts(this.ctx.engine.draftsFor(name), this.ctx, lines);
     if (drafts.length === 0) return;
     for (const d of drafts) {
-      if (engine.readsNames(d.ruleId)) {
-        // The finding is the file itself: its name is what it is about, not a secret.
-        d.subject = name;
-        delete d.secret;
-        d.message = `${engine.ruleMeta(d.ruleId)?.title ?? d.ruleId} committed`;
-        continue;
-      }
       if (d.secret) this.secrets.add(d.secret);
       d.message = `${d.message} in a ${isFolder ? 'folder' : 'file'} name`;
     }

@@ -11,6 +11,7 @@ import { looksBinary } from './read-input.js';
 import { createScanContext } from './run-scan.js';
 import { scanFileBytes } from './scan-file.js';
 import { assembleReport } from './assemble-report.js';
+import { keyStoreFindings } from './key-store-files.js';
 import { PathNames } from './path-names.js';
 
 export interface StagedRequest {
@@ -53,6 +54,7 @@ export async function runStagedScan(request: StagedRequest): Promise<ScanReport>
         if (looksBinary(object.data)) {
           stats.filesSkipped++;
           notifications.push({ kind: 'skipped-binary', level: 'note', message: 'skipped: binary file', path: file.path });
+          findings.push(...keyStoreFindings(file.path, object.data, ctx));
           continue;
         }
         const result = await scanFileBytes(file.path, object.data, ctx);

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readInputSync } from '../src/pool/read-sync.js';
+import { startsLikePkcs12 } from '../src/key-store-files.js';
 import { looksBinary, readInput } from '../src/read-input.js';
 
 const text = (n: number) => Buffer.alloc(n, 0x61);
@@ -36,8 +37,31 @@ describe('reading a file: binary by its first 8000 bytes, in both readers', () =
     writeFileSync(file, content);
     expect(looksBinary(content) ? 'binary' : 'text', 'the table agrees with looksBinary').toBe(want);
     for (const read of [await readInput(file, 'f', 10 << 20), readInputSync(file, 'f', 10 << 20)]) {
-      if (want === 'binary') expect(read).toEqual({ skipped: expect.objectContaining({ kind: 'skipped-binary' }) });
+      if (want === 'binary') expect(read).toEqual({ skipped: expect.objectContaining({ kind: 'skipped-binary' }), head: expect.any(Buffer) });
       else expect('data' in read && Buffer.compare(read.data, content)).toBe(0);
+    }
+  });
+});
+
+describe('a binary file keeps its first bytes, and a PKCS#12 store is recognised from them', () => {
+  it.each([
+    ['DER, two-byte length', [0x30, 0x82, 0x0a, 0x1f, 0x02, 0x01, 0x03, 0x30], true],
+    ['DER, short length', [0x30, 0x7f, 0x02, 0x01, 0x03], true],
+    ['BER, indefinite length', [0x30, 0x80, 0x02, 0x01, 0x03, 0x30], true],
+    ['a SEQUENCE with version 1 (not PKCS#12)', [0x30, 0x82, 0x0a, 0x1f, 0x02, 0x01, 0x01], false],
+    ['a length of more than four bytes', [0x30, 0x85, 0, 0, 0, 0, 0, 0x02, 0x01, 0x03], false],
+    ['random bytes', [0x00, 0x13, 0x37, 0x42, 0x99, 0x01], false],
+    ['too short', [0x30, 0x03], false],
+  ])('%s', (_what, bytes, expected) => {
+    expect(startsLikePkcs12(Uint8Array.from(bytes))).toBe(expected);
+  });
+
+  it('readInput and readInputSync return the first bytes of a binary file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'leakguard-head-'));
+    const file = join(dir, 'store.p12');
+    writeFileSync(file, Buffer.concat([Buffer.from([0x30, 0x82, 0x0a, 0x1f, 0x02, 0x01, 0x03, 0x00]), Buffer.alloc(64, 7)]));
+    for (const read of [await readInput(file, 'store.p12', 1 << 20), readInputSync(file, 'store.p12', 1 << 20)]) {
+      expect('skipped' in read && read.head ? [...read.head] : undefined).toEqual([0x30, 0x82, 0x0a, 0x1f, 0x02, 0x01, 0x03, 0x00, 7, 7, 7, 7, 7, 7, 7, 7]);
     }
   });
 });

@@ -130,10 +130,10 @@ export async function runHistory(request: HistoryRequest): Promise<ScanReport & 
       if (outcome.binary) {
         history.binaryBlobs++;
         stats.filesSkipped++;
-        return;
+      } else {
+        stats.filesScanned++;
+        stats.bytesScanned += outcome.size;
       }
-      stats.filesScanned++;
-      stats.bytesScanned += outcome.size;
       for (const n of outcome.notifications) notifications.push({ ...n, message: `in commit ${meta.commit.sha.slice(0, 12)}: ${n.message}` });
       const inHead = walk.headBlobs.has(meta.oid);
       for (const finding of outcome.findings) {

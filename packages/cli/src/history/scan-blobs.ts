@@ -1,5 +1,6 @@
 /** Reads (through the calling thread's own `git cat-file --batch`) and scans a batch of blobs, in a worker or in the main thread: the same code either way. */
 import { GitError, type CatFileBatch, type GitObject } from '@leakguard/scanner-git';
+import { keyStoreFindings } from '../key-store-files.js';
 import { looksBinary } from '../read-input.js';
 import { scanFileBytes, type FileScanContext } from '../scan-file.js';
 import type { BlobOutcome } from './protocol.js';
@@ -35,7 +36,7 @@ export async function scanBlobs(oids: string[], paths: string[], reader: CatFile
     }
     const data = object.data;
     if (looksBinary(data)) {
-      outcomes.push({ size: data.length, binary: true, findings: [], notifications: [] });
+      outcomes.push({ size: data.length, binary: true, findings: keyStoreFindings(paths[i]!, data, ctx), notifications: [] });
       continue;
     }
     const result = await scanFileBytes(paths[i]!, data, ctx);

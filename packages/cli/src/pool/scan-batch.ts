@@ -2,6 +2,7 @@
 import { constants } from 'node:fs';
 import { isMainThread } from 'node:worker_threads';
 import { fsPath } from '../file-names.js';
+import { keyStoreFindings } from '../key-store-files.js';
 import { readInput, type ReadResult } from '../read-input.js';
 import { scanFileBytes, type FileScanContext } from '../scan-file.js';
 import type { BatchFile, BatchResult } from './protocol.js';
@@ -29,6 +30,7 @@ export async function scanBatch(files: BatchFile[], ctx: FileScanContext, maxByt
     if ('skipped' in read) {
       result.filesSkipped++;
       result.notifications.push(read.skipped);
+      for (const f of keyStoreFindings(file.path, read.head, ctx)) result.findings.push(f);
       continue;
     }
     const scanned = await scanFileBytes(file.path, read.data, ctx, file.absolute, maxBytes);

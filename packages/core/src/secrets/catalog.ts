@@ -52,8 +52,8 @@ export interface CatalogRule {
   /** A catch-all rule (generic assignments, any password in a URL): dropped under any other rule's match. */
   fallback?: boolean;
   /**
-   * `name`: the rule reads file names (the names on every scanned path, cli/src/path-names.ts), never
-   * file contents: a committed key store is found by its name, whatever its bytes.
+   * `name`: the rule reads the names of binary files (cli/src/key-store-files.ts), never file
+   * contents: a committed key store is found by its name and its first bytes.
    */
   target?: 'name';
   /** Extra Markdown help (how to revoke / rotate this credential). */
