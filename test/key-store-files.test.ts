@@ -14,9 +14,10 @@ interface Json {
   findings: { ruleId: string; message: string; location: { path: string; startLine: number }; snippet?: string; fingerprint?: string }[];
 }
 
-/** DER-looking bytes with a NUL early (so binary) and a planted token inside, which must never be printed. */
+/** A PFX's first bytes (SEQUENCE of 0x0200 bytes, version 3), then a planted token that must never be printed, then padding with NULs (so binary). */
 function keyStoreBytes(): Buffer {
-  return Buffer.concat([Buffer.from([0x30, 0x82, 0x0a, 0x00, 0x02, 0x01, 0x03]), randomBytes(200), Buffer.from(PLANTED.stripe), randomBytes(200)]);
+  const body = Buffer.concat([Buffer.from([0x02, 0x01, 0x03]), randomBytes(100), Buffer.from(PLANTED.stripe), Buffer.alloc(200)]);
+  return Buffer.concat([Buffer.from([0x30, 0x82, 0x02, 0x00]), body, randomBytes(0x200 - body.length)]);
 }
 
 const FILES = {
@@ -27,6 +28,7 @@ const FILES = {
   'certs/empty.p12': Buffer.alloc(0),
   'certs/random.pfx': Buffer.concat([Buffer.from([0x00, 0x13, 0x37]), randomBytes(300)]),
   'certs/notes.p12': 'not a key store: a text file with the name\n',
+  'certs/truncated.p12': keyStoreBytes().subarray(0, 200),
   'docs/setup.md': 'Copy server.p12 to certs/ and set KEYSTORE=certs/server.p12\n',
   // A line that is only a key store's name, in contents: not the file itself.
   '.gitignore': 'server.p12\nlocal.pfx\n',

@@ -7,16 +7,17 @@ import type { Notification } from '@leakguard/core';
  * The file's bytes (UTF-8, decoded only when needed), or why it was skipped; a binary file keeps
  * its first bytes (`head`), from which a committed key store is recognised (key-store-files.ts).
  */
-export type ReadResult = { data: Buffer } | { skipped: Notification; head?: Buffer };
+export type ReadResult = { data: Buffer } | { skipped: Notification; head?: Buffer; size?: number };
 
 /** How many first bytes of a binary file are kept. */
 export const HEAD_BYTES = 16;
 
 export const SNIFF_BYTES = 8000;
 
-export const BINARY = (path: string, bytes: Uint8Array): ReadResult => ({
+export const BINARY = (path: string, bytes: Uint8Array, size: number): ReadResult => ({
   skipped: { kind: 'skipped-binary', level: 'note', message: 'skipped: binary file', path },
   head: Buffer.from(bytes.subarray(0, HEAD_BYTES)), // a copy: the bytes may be a reused scratch buffer
+  size,
 });
 
 /**
@@ -58,9 +59,9 @@ export async function readInput(absolute: string | Buffer, path: string, maxByte
       if (bytesRead === 0) break;
       got += bytesRead;
     }
-    if (looksBinary(head.subarray(0, got))) return BINARY(path, head.subarray(0, got));
+    if (looksBinary(head.subarray(0, got))) return BINARY(path, head.subarray(0, got), size);
     const buffer = await handle.readFile(); // from offset 0: the reads above gave positions
-    if (looksBinary(buffer)) return BINARY(path, buffer); // it changed since the sniff
+    if (looksBinary(buffer)) return BINARY(path, buffer, buffer.length); // it changed since the sniff
     return { data: buffer };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;

@@ -54,7 +54,7 @@ export async function runStagedScan(request: StagedRequest): Promise<ScanReport>
         if (looksBinary(object.data)) {
           stats.filesSkipped++;
           notifications.push({ kind: 'skipped-binary', level: 'note', message: 'skipped: binary file', path: file.path });
-          findings.push(...keyStoreFindings(file.path, object.data, ctx));
+          findings.push(...keyStoreFindings(file.path, object.data, object.data.length, ctx));
           continue;
         }
         const result = await scanFileBytes(file.path, object.data, ctx);

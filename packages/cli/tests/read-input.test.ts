@@ -37,7 +37,7 @@ describe('reading a file: binary by its first 8000 bytes, in both readers', () =
     writeFileSync(file, content);
     expect(looksBinary(content) ? 'binary' : 'text', 'the table agrees with looksBinary').toBe(want);
     for (const read of [await readInput(file, 'f', 10 << 20), readInputSync(file, 'f', 10 << 20)]) {
-      if (want === 'binary') expect(read).toEqual({ skipped: expect.objectContaining({ kind: 'skipped-binary' }), head: expect.any(Buffer) });
+      if (want === 'binary') expect(read).toEqual({ skipped: expect.objectContaining({ kind: 'skipped-binary' }), head: content.subarray(0, 16), size: content.length });
       else expect('data' in read && Buffer.compare(read.data, content)).toBe(0);
     }
   });
@@ -54,6 +54,13 @@ describe('a binary file keeps its first bytes, and a PKCS#12 store is recognised
     ['too short', [0x30, 0x03], false],
   ])('%s', (_what, bytes, expected) => {
     expect(startsLikePkcs12(Uint8Array.from(bytes))).toBe(expected);
+  });
+
+  it('a definite length must fit in the file: a truncated store is not one', () => {
+    const head = Uint8Array.from([0x30, 0x82, 0x09, 0x7a, 0x02, 0x01, 0x03, 0x30]); // 0x097a = 2426 bytes of content
+    expect(startsLikePkcs12(head, 4 + 2426)).toBe(true);
+    expect(startsLikePkcs12(head, 200)).toBe(false);
+    expect(startsLikePkcs12(Uint8Array.from([0x30, 0x80, 0x02, 0x01, 0x03]), 200)).toBe(true); // indefinite: no length to check
   });
 
   it('readInput and readInputSync return the first bytes of a binary file', async () => {

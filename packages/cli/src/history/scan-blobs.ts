@@ -36,7 +36,7 @@ export async function scanBlobs(oids: string[], paths: string[], reader: CatFile
     }
     const data = object.data;
     if (looksBinary(data)) {
-      outcomes.push({ size: data.length, binary: true, findings: keyStoreFindings(paths[i]!, data, ctx), notifications: [] });
+      outcomes.push({ size: data.length, binary: true, findings: keyStoreFindings(paths[i]!, data, data.length, ctx), notifications: [] });
       continue;
     }
     const result = await scanFileBytes(paths[i]!, data, ctx);

@@ -33,12 +33,12 @@ export function readInputSync(absolute: string | Buffer, path: string, maxBytes:
       if (n === 0) break; // the file shrank while we read it
       got += n;
       if (!sniffed && got >= sniff) {
-        if (looksBinary(buffer.subarray(0, got))) return BINARY(path, buffer.subarray(0, got));
+        if (looksBinary(buffer.subarray(0, got))) return BINARY(path, buffer.subarray(0, got), size);
         sniffed = true;
       }
     }
     const data = buffer.subarray(0, got);
-    if (!sniffed && looksBinary(data)) return BINARY(path, data);
+    if (!sniffed && looksBinary(data)) return BINARY(path, data, data.length);
     return { data };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;

@@ -30,7 +30,7 @@ export async function scanBatch(files: BatchFile[], ctx: FileScanContext, maxByt
     if ('skipped' in read) {
       result.filesSkipped++;
       result.notifications.push(read.skipped);
-      for (const f of keyStoreFindings(file.path, read.head, ctx)) result.findings.push(f);
+      for (const f of keyStoreFindings(file.path, read.head, read.size, ctx)) result.findings.push(f);
       continue;
     }
     const scanned = await scanFileBytes(file.path, read.data, ctx, file.absolute, maxBytes);
