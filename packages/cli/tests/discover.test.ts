@@ -94,7 +94,7 @@ describe('reading inputs', () => {
     writeFileSync(join(root, 'img.png'), Buffer.from([137, 80, 78, 71, 0, 0]));
     expect(await readInput(join(root, 'ok.txt'), 'ok.txt', 1024)).toEqual({ data: Buffer.from('fine') });
     expect(await readInput(join(root, 'big.txt'), 'big.txt', 1024)).toEqual({ skipped: expect.objectContaining({ kind: 'skipped-large', level: 'note', path: 'big.txt' }) });
-    expect(await readInput(join(root, 'img.png'), 'img.png', 1024)).toEqual({ skipped: expect.objectContaining({ kind: 'skipped-binary', level: 'note' }) });
+    expect(await readInput(join(root, 'img.png'), 'img.png', 1024)).toEqual({ skipped: expect.objectContaining({ kind: 'skipped-binary', level: 'note' }), head: Buffer.from([137, 80, 78, 71, 0, 0]), size: 6 });
     expect(await readInput(root, 'dir', 1024)).toEqual({ skipped: { kind: 'read-error', level: 'error', message: 'cannot read file: not a regular file', path: 'dir' } });
   });
 });
