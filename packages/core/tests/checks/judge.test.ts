@@ -55,7 +55,7 @@ describe('classifyLiteral: references are the good pattern', () => {
 describe('env/*', () => {
   it.each<[string, EnvVarFact, string[]]>([
     ['literal password', env('DB_PASSWORD', lit('Pr0d-Db-Passw0rd!2024')), ['env/secret-literal']],
-    ['upper-case with a digit-only group is not a constant name', env('LICENSE_KEY', lit('ABCD-1234-EFGH-5678')), ['env/secret-literal']],
+    ['upper-case with a digit-only group is not a constant name', env('LICENSE_KEY', lit('QKTM-4829-XRWP-5613')), ['env/secret-literal']],
     ['literal API key (Azure app setting)', env('StripeApiKey', lit('sk_live_' + 'q7Xk2Lm9Pz4Rt6Wv'), 'azure-functions'), ['env/secret-literal']],
     ['literal token on Cloud Run', env('GITHUB_TOKEN', lit('ghp_' + 'x9fK2qL7xZ0pR4tY6uW3eXq8mN5bV1cJ7hG0'), 'gcp-cloud-run'), ['env/secret-literal']],
     ['serverless ${ssm:...}', env('STRIPE_SECRET_KEY', { kind: 'deploy-time', source: 'serverless ${ssm:...}' }), ['env/deploy-time-secret']],

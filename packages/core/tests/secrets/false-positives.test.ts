@@ -23,6 +23,9 @@ describe('genericSecretValue: values that are not credentials', () => {
     ['a relative path', '../lib/tokenize.js'],
     ['an absolute file path', '/deploy/secrets/secrets.json'],
     ['a letters-only identifier with underscores', 'offlineContext_apiKey'],
+    ['element then member access', 'data[stackName].ApiKey'],
+    ['element access by a dotted name', 'creds[self.SECRET_KEY]'],
+    ['element access by a quoted name, then a member', "environ['API_TOKEN'].strip"],
   ])('%s: %s', (_label, value) => {
     expect(genericSecretValue(value)).toBe(false);
   });
@@ -36,6 +39,7 @@ describe('genericSecretValue: values that are not credentials', () => {
     ['a token with a colon', 'ab12Cd:9fK2qL7xZ0pR4tY6uW3e'],
     ['a password that looks like a path but has no extension', '/x9K2q/L7xZ0pR4t'],
     ['a password with brackets and digits', 'p4ss[w0rd]X9!'],
+    ['brackets holding a random part', 'key[x9!K2q]Lz'],
   ])('%s is still a candidate: %s', (_label, value) => {
     expect(genericSecretValue(value)).toBe(true);
   });
@@ -94,6 +98,24 @@ describe('isPlaceholder: values that announce themselves as placeholders', () =>
     'cms/sites/passwords#update',
     'secret-token',
     'mypassword',
+    // Short sequences typed for a value (made-up.ts): half the characters or more in runs of three.
+    'xyz@123',
+    'abcdefg12346+FJQCK',
+    // Values that say what they are: words, one naming a secret, a few digits and symbols.
+    'TestPassword123!',
+    'securePassword123',
+    'MySecretPassword123!',
+    'SomeKindOfPassword123!@#',
+    'MyDBPassword123!',
+    'rabbitmqPassword123',
+    'TestPass123!',
+    'wrongPassword',
+    'password1',
+    'poc-microvm-token-42',
+    'VERYLONGSECRET' + 'eyJraWQiOiJrZXktMTU2NDAyODA5OSIsImFsZyI6IkhTMzg0In0', // an SDK doc comment's clientSecret
+    'RABBITMQ_BROKER_PASSWORD', // a name a script replaces
+    'HelloWorld123!',
+    'S3cuRe#FaKE*',
   ])('%s', (value) => {
     expect(isPlaceholder(value)).toBe(true);
   });
@@ -111,6 +133,13 @@ describe('isPlaceholder: values that announce themselves as placeholders', () =>
     'AAAAAAAAAAAAAAAAAAAAAMLheAAAAAAA0' + 'x9fK2qL7xZ0pR4tY6uW3eXq8mN5bV1cJ7hG0kP4sT9wY2zA6dF3gH8jL1nQ5rU0vX7bC4eI9oM2', // Twitter bearer tokens open with 21 "A"s
     '01234567-89ab-4cde-8f01-23456789abcd', // a short run in a long value
     '$requestX9fK2qL7xZ0pR4t', // a $ then a random value
+    'Xk9Password7Qz!', // a secret word between random letters (no vowel in Xk, Qz)
+    'Password9fK2qL7xZ0pR4t', // the word, then a random part
+    'W)kD3oO)bbd$y1AA', // a generated password
+    'Tr0ub4dor&3x', // a chosen one
+    'abc9fK2qL7xZ0pR4tY6u', // one short run in a random value
+    'KQSECRETXZ', // all upper case, nothing after: not a named prefix
+    'p4ssw0rd-9fK2', // leetspeak is not the word
   ])('%s is not a placeholder', (value) => {
     expect(isPlaceholder(value)).toBe(false);
   });
