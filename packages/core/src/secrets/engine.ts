@@ -8,8 +8,9 @@
  *    `gate` (gates.ts) first checks the hit in a few byte comparisons. Overlapping windows of one
  *    rule are merged, so each byte is searched at most once per rule.
  * 3. Entropy, checksum (`validate`), allow, placeholder, made-up-value and published-sample filters
- *    decide what is a secret; an expired one (`expires`) is dropped; a broad (`generic`) rule's
- *    match that overlaps a specific rule's is dropped.
+ *    decide what is a secret; an expired one (`expires`) or one inside a file name
+ *    (`favicon.ico-<hash>.png`) is dropped; a broad (`generic`) rule's match that overlaps a
+ *    specific rule's is dropped.
  *
  * Secrets leave as offsets plus value for `buildFindings`, which hashes and redacts them.
  */
@@ -22,6 +23,7 @@ import { isDescriptiveName, nameWords } from '../env/names.js';
 import { GATES, type Gate } from './gates.js';
 import { KeywordAutomaton } from './keywords.js';
 import { jwtExpiry, sasExpiry, tokenAround } from './expiry.js';
+import { insideFileName } from './in-file-name.js';
 import { isMadeUp } from './made-up.js';
 import { isAnnouncedPlaceholder } from './placeholders.js';
 import { isPublishedSample } from './public-samples.js';
@@ -295,6 +297,7 @@ export class SecretEngine {
     if (anyGeneric && matches.length > 1) matches = this.dropShadowedGeneric(matches);
     // After shadowing: an expired JWT still takes the broad rules' matches of the same text with it.
     if (anyExpiring) matches = matches.filter((m) => !this.expired(m, bytes));
+    if (matches.length > 0) matches = matches.filter((m) => !insideFileName(bytes, m.start, m.end));
     return matches.sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));
   }
 

@@ -193,6 +193,18 @@ describe.each(ENGINES)('the %s engine on real-code shapes', (name) => {
     'TWILIO_AUTH_TOKEN: YOUR-TWILIO-AUTH-TOKEN-HERE',
     'token = tokens[start]',
     '"termToken": "term-token-gPFEGk7CF4wS901w7ppYclt7"',
+    'DATABASE_URL=postgres://<user:password>@db.internal:5432/orders', // a <user:password> placeholder
+    'amqp://<user:pass>@rabbit:5672',
+    'curl -u RABBITMQ_BROKER_ADMIN_USER:RABBITMQ_BROKER_PASSWORD -X PUT $endpoint/api/vhosts/v', // names a script replaces
+    'curl -u user1:password1 https://api.example.com/',
+    "TEST_PASSWORD = 'HelloWorld123!'",
+    '"password": "securePassword123",',
+    'secret_key = creds[self.SECRET_KEY]', // botocore: element access by a constant
+    'process.env.API_KEY = data[stackName].ApiKey',
+    '  *   clientSecret: "VERYLONGSECRET' + 'eyJraWQiOiJrZXktMTU2NDAyODA5OSIsImFsZyI6IkhTMzg0In0",', // an SDK doc comment
+    "secret_access_key = 'abcdefg12346+FJQCK'", // Nosey Parker's made-up example
+    'password = "########"',
+    'password = "****************"',
     'DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;',
   ])('reports nothing in %s', (text) => {
     expect(ids(text)).toEqual([]);
@@ -201,6 +213,9 @@ describe.each(ENGINES)('the %s engine on real-code shapes', (name) => {
   it.each([
     ['a UUID password (an Azure service principal)', '"password": "48d82644-00f2-4e64-80c5-65192f9bb2d0"', ['secret/generic-password']],
     ['a token under a plain name', 'const accessToken = "k5qc9GfgYMF9K5qYSMHvt7XtAaISUJRKcFPMpBy7";', ['secret/generic-token']],
+    ['a database URL whose password is not a placeholder', 'DATABASE_URL=postgres://app:Pw9s2LkQz7Xv@db.internal:5432/orders', ['secret/postgres-connection-string']],
+    ['a curl password that does not name itself', 'curl -u admin:Zq8Wm3Kx7Tb2 https://api.example.com/', ['secret/curl-basic-auth']],
+    ['a generated password (Secrets Manager sample output)', '{"password":"W)kD3oO)bbd$y1AA","username":"admin"}', ['secret/generic-password']],
     ['a refresh token (refresh is not a benign qualifier)', '"refreshToken": "k5qc9GfgYMF9K5qYSMHvt7XtAaISUJRKcFPMpBy7"', ['secret/generic-token']],
     ['a Heroku key in UUID form keeps its own rule', 'HEROKU_API_KEY=01234567-89ab-4cde-8f01-23456789abcd', ['secret/heroku-api-key']],
     [

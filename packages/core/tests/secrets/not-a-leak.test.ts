@@ -70,6 +70,22 @@ describe.each(ENGINES)('the %s engine at a fixed time', (regexEngine) => {
   });
 });
 
+describe.each(ENGINES)('a prefix inside a file name (%s)', (regexEngine) => {
+  const engine = new SecretEngine({ regexEngine });
+  const ids = (text: string) => engine.scan(text).map((m) => m.ruleId);
+  const HASH = '7Kq2Xm9Lp4Rt6Wv3Bn8Yc1Dz5Fh0Gj2S'; // 32 characters, an Infracost key's length
+
+  it.each<[string, string, string[]]>([
+    ['a content hash after an icon\'s extension', `<link rel="icon" href="/static/favicon.ico-${HASH}.png">`, []],
+    ['the same name in a bundle\'s manifest', `"favicon": "assets/favicon.ico-${HASH}.webp?v=2"`, []],
+    ['a key assigned, then a full stop ending the sentence', `Set INFRACOST_API_KEY to ico-${HASH}. Then run it.`, ['secret/infracost-api-key']],
+    ['a key as a query parameter', `https://pricing.api.infracost.io/graphql?key=ico-${HASH}&v=2`, ['secret/infracost-api-key']],
+    ['a key after a dot that does not follow a name', `export INFRACOST_API_KEY=.ico-${HASH}`, ['secret/infracost-api-key']],
+  ])('%s', (_what, text, expected) => {
+    expect(ids(text)).toEqual(expected);
+  });
+});
+
 describe('published sample values', () => {
   it.each([
     ['AWS documentation key id', 'AKIAIOSFODNN7EXAMPLE'],
