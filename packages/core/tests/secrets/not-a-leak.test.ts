@@ -81,6 +81,8 @@ describe.each(ENGINES)('a prefix inside a file name (%s)', (regexEngine) => {
     ['a key assigned, then a full stop ending the sentence', `Set INFRACOST_API_KEY to ico-${HASH}. Then run it.`, ['secret/infracost-api-key']],
     ['a key as a query parameter', `https://pricing.api.infracost.io/graphql?key=ico-${HASH}&v=2`, ['secret/infracost-api-key']],
     ['a key after a dot that does not follow a name', `export INFRACOST_API_KEY=.ico-${HASH}`, ['secret/infracost-api-key']],
+    // Nosey Parker's pypi example: a token pasted where a secret's name goes.
+    ['a token after a property access (a workflow expression)', `password: \${{ secrets.pypi-AgEIcHlwaS5vcmc${HASH}${HASH}}}`, ['secret/pypi-token']],
   ])('%s', (_what, text, expected) => {
     expect(ids(text)).toEqual(expected);
   });
