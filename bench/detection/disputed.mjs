@@ -39,6 +39,8 @@ export const DISPUTED = [
   ...['np.github.1/ex-0', 'kingfisher.github.1/ex-0', 'np.github.3/ex-1', 'kingfisher.github.3/ex-1'].map((id) => ({ id, reason: "fails the CRC32 checksum GitHub puts in the last 6 characters of every ghp_/ghs_ token: not a token GitHub issued" })),
   ...[0, 1, 2, 3].map((i) => ({ id: `shopify/ng.apikey#${i}`, reason: 'Shopify tokens are the prefix and 32 hexadecimal characters; these hold letters past f (made up)' })),
   { id: 'np.http.2/ex-0', reason: 'mF_9.B5f-4.1JqM is the example bearer token of RFC 6750 section 2.1' },
+  { id: 'kingfisher.calendly.1/ex-0', reason: 'a JWT whose exp claim (1623460389) is 2021-06-12: expired, it grants nothing (leakguard reports a JWT only before its exp)' },
+  { id: 'np.aws.2/ex-2', reason: 'both values announce themselves as fake (FakeValues99ESPW3ALMEZ6U / FakeValues99cl9bq...): not a key AWS issued' },
   // secretlint ok.* snapshots that hold a secret by leakguard's definition.
   { id: 'aws/ok.AWS Secret Access Key', reason: 'a random 56-character value assigned to AWS_SECRET_ACCESS_KEY: not the 40-character AWS format secretlint tests, but a secret-named assignment of a random value' },
   { id: 'gcp/ok.secure-privatekey-p12', reason: 'the folder also holds prvkey.pem, a committed (encrypted) RSA private key whose passphrase the README states; committed private keys are reported, encrypted or not' },

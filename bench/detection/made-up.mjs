@@ -1,16 +1,23 @@
 // Reference positives whose secret is made up by construction: `sk_live_AAAAAAAA...`,
-// `abcdef1234567890abcdef...`, `dapi1234567890ABCDEF...`. Real credentials are random; these
-// values are what leakguard deliberately does not report (a run of one character, an alphabet or
-// digit sequence, a repeated unit), so the bench sets them apart as disputed and prints how many.
-// The test is this bench's own, on each token of the example text: the pattern must cover a quarter
-// of the token or more (real Twitter bearer tokens open with 21 "A"s in 110 characters).
+// `abcdef1234567890abcdef...`, `dapi1234567890ABCDEF...`, `glpat-aBcDeFgHiJkLmNoPqRsT`, `xyz@123`,
+// `mysql://devuser:mySecret2024@localhost`. Real credentials are random; these values are what
+// leakguard deliberately does not report (a run of one character, an alphabet or digit sequence in
+// either case, a repeated unit, short sequences making up most of a short value, a value that names
+// itself), so the bench sets them apart as disputed and prints how many. The test is this bench's
+// own, on each token of the example text: a pattern must cover a quarter of the token or more (real
+// Twitter bearer tokens open with 21 "A"s in 110 characters); runs of three must cover half of a
+// token of 6 to 24 characters (six characters or more in runs); a self-naming value has words only
+// (one naming a secret), a lower-case letter, and one to four digits that close it.
+
+// Letters compared without case: aBcDeF is the alphabet.
+const lower = (code) => (code >= 65 && code <= 90 ? code + 32 : code);
 
 function patternedShare(token) {
   let best = 0;
   let same = 1, up = 1, down = 1;
   const alnum = (c) => /[A-Za-z0-9]/.test(c);
   for (let i = 1; i < token.length; i++) {
-    const a = token.charCodeAt(i - 1), b = token.charCodeAt(i);
+    const a = lower(token.charCodeAt(i - 1)), b = lower(token.charCodeAt(i));
     const both = alnum(token[i]) && alnum(token[i - 1]);
     same = a === b ? same + 1 : 1;
     up = both && (b === a + 1 || (a === 57 && b === 48)) ? up + 1 : 1;
@@ -21,10 +28,45 @@ function patternedShare(token) {
   return best >= 8 ? best / token.length : 0;
 }
 
-/** True when some token of `text` (12 characters or more) is a made-up value. */
+/** The share of a short token in runs of three or more (same character, or up/down a sequence). */
+function shortRunShare(token) {
+  const marked = new Array(token.length).fill(false);
+  const mark = (end, n) => { if (n >= 3) for (let k = end - n; k < end; k++) marked[k] = true; };
+  let same = 1, up = 1, down = 1;
+  for (let i = 1; i <= token.length; i++) {
+    const a = lower(token.charCodeAt(i - 1)), b = i < token.length ? lower(token.charCodeAt(i)) : -1;
+    const both = b >= 0 && /[A-Za-z0-9]/.test(token[i]) && /[A-Za-z0-9]/.test(token[i - 1]);
+    const s2 = b === a ? same + 1 : 1, u2 = both && (b === a + 1 || (a === 57 && b === 48)) ? up + 1 : 1, d2 = both && b === a - 1 ? down + 1 : 1;
+    if (s2 === 1) mark(i, same);
+    if (u2 === 1) mark(i, up);
+    if (d2 === 1) mark(i, down);
+    same = s2, up = u2, down = d2;
+  }
+  const covered = marked.filter(Boolean).length;
+  return covered >= 6 ? covered / token.length : 0;
+}
+
+/** Words (each with a vowel, or a short acronym), one naming a secret, one to four digits, three symbols at most. */
+function namesItself(token) {
+  if (!/[a-z]/.test(token)) return false; // DB_PASSWORD2: a constant's name, not a value
+  if (!/[A-Za-z]\d+[^A-Za-z\d]*$/.test(token)) return false; // the digits close it: auth0_client_secret is a name
+  const parts = token.match(/[A-Z]{2,}(?![a-z])|[A-Z]?[a-z]+|\d+|[^A-Za-z\d]+/g) ?? [];
+  let kind = false, digits = 0, symbols = 0;
+  for (const p of parts) {
+    if (/^\d/.test(p)) digits += p.length;
+    else if (!/[A-Za-z]/.test(p)) symbols += p.length;
+    else if (/^(?:password|passwd|pass|pwd|secret|token)$/i.test(p)) kind = true;
+    else if (!(/^[A-Z]{2,4}$/.test(p) || (p.length >= 2 && /[aeiouy]/i.test(p)))) return false;
+  }
+  return kind && digits >= 1 && digits <= 4 && symbols <= 3;
+}
+
+/** True when some token of `text` is a made-up value. */
 export function isMadeUp(text) {
-  return String(text)
-    .split(/[\s'"`=:,;()<>[\]{}]+/)
-    .filter((t) => t.length >= 12)
-    .some((t) => patternedShare(t) >= 0.25);
+  const tokens = String(text).split(/[\s'"`=:,;()<>[\]{}]+/);
+  if (tokens.some((t) => t.length >= 12 && patternedShare(t) >= 0.25)) return true;
+  // Short runs only in what could be a typed password: letters and digits both, a few symbols.
+  if (tokens.some((t) => t.length >= 6 && t.length <= 24 && /^[\w@#!$%^&*+.-]+$/.test(t) && /[A-Za-z]/.test(t) && /\d/.test(t) && shortRunShare(t) >= 0.5)) return true;
+  // A URL's password sits between ':' and '@': split those too.
+  return tokens.flatMap((t) => t.split(/[@/]+/)).some((t) => t.length >= 6 && t.length <= 64 && namesItself(t));
 }

@@ -5,6 +5,7 @@
  */
 import {
   applyInlineIgnores,
+  isApiExamplesDocument,
   oneAlertPerSecret,
   ByteLines,
   buildFindings,
@@ -74,7 +75,8 @@ export async function scanFileBytes(path: string, bytes: Buffer, ctx: FileScanCo
     }
   }
   const byteLines = new ByteLines(bytes);
-  if (!secretsCovered) drafts.push(...ctx.engine.draftsForBytes(byteLines));
+  // An SDK's API examples document holds only values made up for the reference (documents.ts).
+  if (!secretsCovered && !isApiExamplesDocument(bytes)) drafts.push(...ctx.engine.draftsForBytes(byteLines));
   // Most files have no finding: skip the filters for them.
   if (drafts.length === 0) return { findings: [], notifications };
   // A text a scanner decoded serves as it is; otherwise the lines with findings are read from the bytes.

@@ -1,18 +1,22 @@
 /**
  * One secret, one alert. A literal secret in a template is seen by several rules at one place: the
  * catalog (`secret/aws-access-key-id`, `secret/generic-password`) and the judge of what holds it
- * (`env/secret-literal`, `secret/literal-secret-attribute`). On GitHub that is two alerts for one
- * problem. Drafts about the same secret at overlapping places are merged into the most specific
- * one, which names the other views in `properties.alsoReportedAs`.
+ * (`env/secret-literal`, `secret/literal-secret-attribute`, `container/secret-in-env`,
+ * `ci/plaintext-secret`, any judge that hands its draft the secret). On GitHub that is two alerts
+ * for one problem. Drafts about the same secret at overlapping places are merged into the most
+ * specific one, which names the other views in `properties.alsoReportedAs`.
  */
 import type { FindingDraft } from './build-findings.js';
 
-/** The judges' views of a value: they know what holds it, not what it is. */
-const HOLDER_VIEWS = new Set(['env/secret-literal', 'secret/literal-secret-attribute', 'secret/literal-default']);
+/** The catalog's own judges of a literal: they know what holds a value, not what it is. */
+const LITERAL_JUDGES = new Set(['secret/literal-secret-attribute', 'secret/literal-default']);
 
-/** Lower is more specific: a provider's format, then the holder's view, then a generic pattern. */
+/**
+ * Lower is more specific: a provider's format (a catalog rule), then the holder's view (a judge
+ * outside the catalog that carries the secret, or a literal judge), then a generic pattern.
+ */
 function specificity(ruleId: string): number {
-  if (HOLDER_VIEWS.has(ruleId)) return 1;
+  if (!ruleId.startsWith('secret/') || LITERAL_JUDGES.has(ruleId)) return 1;
   if (ruleId.startsWith('secret/generic-')) return 2;
   return 0;
 }
@@ -31,7 +35,8 @@ function sameSecret(a: string, b: string): boolean {
 
 /** Merges drafts that report the same secret at the same place; the others pass unchanged. */
 export function oneAlertPerSecret(drafts: FindingDraft[]): FindingDraft[] {
-  const withSecret = drafts.filter((d) => d.secret !== undefined && (d.ruleId.startsWith('secret/') || HOLDER_VIEWS.has(d.ruleId)));
+  // A draft that carries a secret is about that secret, whichever judge wrote it.
+  const withSecret = drafts.filter((d) => d.secret !== undefined);
   if (withSecret.length < 2) return drafts;
   const dropped = new Set<FindingDraft>();
   const ordered = [...withSecret].sort((a, b) => specificity(a.ruleId) - specificity(b.ruleId));

@@ -12,7 +12,7 @@ interface Report {
 }
 
 const STRIPE = 'sk_live_' + 'Zq4W9xLm2Tn7Rv5Kp8Yb3Hc1';
-const SLACK = 'xoxb-' + '123456789012-1234567890123-' + 'AbCdEfGhIjKlMnOpQrStUvWx';
+const SLACK = 'xoxb-' + '284756391028-5829471036284-' + 'Zq8Wm3Kx7Tb2Lp9Vn4Rc6Hy1';
 
 /** 150 files (more than a small scan), every 10th with a secret, plus a binary and an oversize file. */
 function bigProject(): string {

@@ -4,6 +4,7 @@
  */
 import type { EnvValue } from '../facts.js';
 import { isPlaceholder } from '../secrets/placeholders.js';
+import { isPublishedSample } from '../secrets/public-samples.js';
 
 // `{{resolve:secretsmanager:${Param}::password}}`: a `${}` inside is part of the reference.
 const RESOLVE = /^\{\{resolve:(secretsmanager|ssm-secure|ssm):(?:(?!\}\}).)+\}\}$/s;
@@ -53,15 +54,16 @@ export function isSecretCandidate(text: string): boolean {
   if (/^(?:String|Number|Integer|Boolean|Json|Map|Object|Array|List<[\w:<>]+>|CommaDelimitedList|AWS::[\w:<>]+)$/.test(t)) return false;
   // A Terraform reference written as a string (`"var.db_password"`, `"aws_secretsmanager_secret.db.arn"`).
   if (/^(?:var|local|module|data)\.[\w.[\]-]+$/.test(t) || /^aws_[a-z0-9_]+\.[\w-]+\.[\w.]+$/.test(t)) return false;
-  // JSONPath and mapping templates (`$.body.token`, `$input.path('$.token')`), KMS aliases.
-  if (/^\$[.[]/.test(t) || /^\$input\./.test(t) || /^alias\/[\w/-]+$/.test(t)) return false;
+  // JSONPath and mapping templates (`$.body.token`, `$input.path('$.token')`, a Step Functions
+  // context path `$$.Task.Token`), KMS aliases.
+  if (/^\$\$?[.[]/.test(t) || /^\$input\./.test(t) || /^alias\/[\w/-]+$/.test(t)) return false;
   if (/^(true|false|yes|no|on|off|enabled|disabled|none|null|nil|required|optional)$/i.test(t)) return false;
   if (/^-?\d+(\.\d+)?$/.test(t)) return false;
   // API Gateway selection expressions and mapping variables: `$request.header.x-api-key`, `$context.authorizer.token`.
   if (/^\$(?:request|context|stageVariables|input|util|method)\.[\w.-]+$/.test(t)) return false;
   // Enumerated settings: AWS_IAM, NONE, SIGN_VERIFY, RSA_2048, COGNITO_USER_POOLS.
   if (/^[A-Z]+(_[A-Z0-9]+)*$/.test(t) && (t.includes('_') || t.length <= 10)) return false;
-  if (isPlaceholder(t) || isConstantName(t)) return false;
+  if (isPlaceholder(t) || isConstantName(t) || isPublishedSample(t)) return false;
   return classifyLiteral(t).kind === 'literal';
 }
 

@@ -48,9 +48,22 @@ function endsWithWords(words: string[], suffix: string[]): boolean {
   return suffix.every((w, i) => words[words.length - suffix.length + i] === w);
 }
 
+/**
+ * `KEY_VAULT_SECRET`, `KeyVaultSecret`, `SECRET_KEY_VAULT`: an Azure Key Vault, or a secret in it,
+ * by name: an app setting naming the vault or the secret its code reads. Only `secret` besides
+ * the vault's words: `KEY_VAULT_CLIENT_SECRET` is the credential that opens the vault.
+ */
+function namesKeyVaultItem(words: string[]): boolean {
+  const at = words.findIndex((w, i) => w === 'keyvault' || (w === 'key' && words[i + 1] === 'vault'));
+  if (at < 0) return false;
+  const rest = words.filter((w, i) => !(i >= at && i < at + (words[at] === 'keyvault' ? 1 : 2)) && w !== 'azure');
+  return rest.length > 0 && rest.every((w) => w === 'secret' || w === 'secrets');
+}
+
 /** True when the name says it holds a reference to a secret, not the secret. */
 export function isReferenceName(name: string, extraSuffixes: string[][] = []): boolean {
   const words = nameWords(name);
+  if (namesKeyVaultItem(words)) return true;
   return [...REFERENCE_SUFFIXES, ...extraSuffixes].some((s) => endsWithWords(words, s) && words.length > s.length);
 }
 

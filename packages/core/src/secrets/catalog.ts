@@ -56,6 +56,12 @@ export interface CatalogRule {
    * contents: a committed key store is found by its name and its first bytes.
    */
   target?: 'name';
+   * The real format has long runs of one character (X/Twitter bearer tokens open with 21 "A"s): the
+   * made-up-value check (made-up.ts) is not applied to this rule's secrets; announced placeholders still are.
+   */
+  longRuns?: boolean;
+  /** Where the credential says when it stops working: an expired one grants nothing and is not reported (expiry.ts). */
+  expires?: 'jwt' | 'sas';
   /** Extra Markdown help (how to revoke / rotate this credential). */
   help?: string;
   tags?: string[];
@@ -149,7 +155,11 @@ export function parseCatalogRule(raw: unknown, source: string, requireExamples =
     if (typeof r.help !== 'string') throw new CatalogError(`${where(id)}: "help" must be Markdown text`);
     rule.help = r.help;
   }
-  for (const key of ['ignoreCase', 'multiline', 'generic', 'fallback'] as const) {
+  if (r.expires !== undefined) {
+    if (r.expires !== 'jwt' && r.expires !== 'sas') throw new CatalogError(`${where(id)}: "expires" must be jwt or sas`);
+    rule.expires = r.expires;
+  }
+  for (const key of ['ignoreCase', 'multiline', 'generic', 'fallback', 'longRuns'] as const) {
     if (r[key] === undefined) continue;
     if (typeof r[key] !== 'boolean') throw new CatalogError(`${where(id)}: "${key}" must be true or false`);
     rule[key] = r[key] as boolean;

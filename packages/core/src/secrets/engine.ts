@@ -7,8 +7,10 @@
  *    `window` bytes each side (PEM-like `multiline` rules look past line ends). A broad rule's
  *    `gate` (gates.ts) first checks the hit in a few byte comparisons. Overlapping windows of one
  *    rule are merged, so each byte is searched at most once per rule.
- * 3. Entropy, checksum (`validate`), allow and placeholder filters decide what is a secret; a broad
- *    (`generic`) rule's match that overlaps a specific rule's is dropped.
+ * 3. Entropy, checksum (`validate`), allow, placeholder, made-up-value and published-sample filters
+ *    decide what is a secret; an expired one (`expires`) or one inside a file name
+ *    (`favicon.ico-<hash>.png`) is dropped; a broad (`generic`) rule's match that overlaps a
+ *    specific rule's is dropped.
  *
  * Secrets leave as offsets plus value for `buildFindings`, which hashes and redacts them.
  */
@@ -20,7 +22,11 @@ import { shannonEntropy } from './entropy.js';
 import { isDescriptiveName, nameWords } from '../env/names.js';
 import { GATES, type Gate } from './gates.js';
 import { KeywordAutomaton } from './keywords.js';
-import { isPlaceholder } from './placeholders.js';
+import { jwtExpiry, sasExpiry, tokenAround } from './expiry.js';
+import { insideFileName } from './in-file-name.js';
+import { isMadeUp } from './made-up.js';
+import { isAnnouncedPlaceholder } from './placeholders.js';
+import { isPublishedSample } from './public-samples.js';
 import { compileRegex, defaultRegexEngine, RegexCompileError, type RegexEngineName } from './regex.js';
 import { secretRuleMeta } from './rule-meta.js';
 import { VALIDATORS } from './validators.js';
@@ -61,6 +67,8 @@ export interface EngineOptions {
   rules?: CatalogRule[];
   /** Search at every keyword hit, ignoring the rules' gates (tests: a gate must never hide a match). */
   ungated?: boolean;
+  /** The clock that decides whether a credential has expired, in ms since the epoch (tests fix it). */
+  now?: () => number;
 }
 
 const DEFAULT_WINDOW = 512;
@@ -164,9 +172,13 @@ export class SecretEngine {
   private readonly meta = new Map<string, RuleMeta>();
   /** 0 specific, 1 `generic`, 2 `fallback`: a match is dropped where one of a lower rank overlaps it. */
   private readonly ranks = new Map<string, number>();
+  private readonly now: () => number;
+  /** Rules whose secrets carry their own expiry, and where to read it. */
+  private readonly expiring = new Map<string, 'jwt' | 'sas'>();
 
   constructor(options: EngineOptions = {}) {
     this.regexEngine = options.regexEngine ?? defaultRegexEngine();
+    this.now = options.now ?? Date.now;
     const enabled = options.enabled ?? (() => true);
     const extra = options.extraRules ?? [];
     const rules = [...(options.rules ?? shippedCatalog()), ...extra].filter((r) => enabled(r.id));
@@ -174,7 +186,10 @@ export class SecretEngine {
     // The user's own rules are compiled now: a bad pattern is a configuration error before any scan.
     const extraIds = new Set(extra.map((r) => r.id));
     for (const c of this.compiled) if (extraIds.has(c.rule.id)) compilePatterns(c, this.regexEngine);
-    for (const r of rules) this.ranks.set(r.id, r.fallback ? 2 : r.generic ? 1 : 0);
+    for (const r of rules) {
+      this.ranks.set(r.id, r.fallback ? 2 : r.generic ? 1 : 0);
+      if (r.expires !== undefined) this.expiring.set(r.id, r.expires);
+    }
     const keywordIndex = new Map<string, number[]>();
     this.compiled.forEach((c, i) => {
       for (const k of c.rule.keywords) {
@@ -279,16 +294,21 @@ export class SecretEngine {
     }
     let matches: SecretMatch[] = [];
     let anyGeneric = false;
+    let anyExpiring = false;
     for (const ri of touched) {
       const list = windows[ri]!;
       windows[ri] = undefined;
       const c = compiled[ri]!;
       anyGeneric ||= c.rule.generic === true || c.rule.fallback === true;
+      anyExpiring ||= c.rule.expires !== undefined;
       const regex = c.regex ?? compilePatterns(c, this.regexEngine);
       // RE2 searches all the rule's windows in one native call; JavaScript RegExp window by window.
       if (this.regexEngine !== 're2' || !this.searchJoined(c, regex, bytes, list, matches)) this.searchEach(c, regex, bytes, list, matches);
     }
     if (anyGeneric && matches.length > 1) matches = this.dropShadowedGeneric(matches);
+    // After shadowing: an expired JWT still takes the broad rules' matches of the same text with it.
+    if (anyExpiring) matches = matches.filter((m) => !this.expired(m, bytes));
+    if (matches.length > 0) matches = matches.filter((m) => !insideFileName(bytes, m.start, m.end));
     return matches.sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));
   }
 
@@ -396,6 +416,14 @@ export class SecretEngine {
     });
   }
 
+  /** A credential whose own expiry (a JWT's `exp`, a SAS's `se=`) has passed grants nothing. */
+  private expired(m: SecretMatch, bytes: Buffer): boolean {
+    const how = this.expiring.get(m.ruleId);
+    if (how === undefined) return false;
+    const at = how === 'jwt' ? jwtExpiry(m.secret) : sasExpiry(tokenAround(bytes, m.start, m.end));
+    return at !== undefined && at < this.now();
+  }
+
   private accepts(c: CompiledRule, secret: string, whole: string): boolean {
     if (c.rule.entropy !== undefined && shannonEntropy(secret) < c.rule.entropy) return false;
     if (c.rule.validate) {
@@ -414,7 +442,9 @@ export class SecretEngine {
     }
     // `postgres:postgres@`, `mongodb:mongodb@`: a service's default account, not a chosen secret.
     if (whole.includes(`${secret}:${secret}@`)) return false;
-    return !isPlaceholder(secret);
+    if (isAnnouncedPlaceholder(secret) || isPublishedSample(secret)) return false;
+    // A real format with long runs (X bearer tokens) opts out of the made-up-value check.
+    return c.rule.longRuns === true || !isMadeUp(secret);
   }
 
   /** Finding drafts for `text`, ready for `buildFindings`; `names`: `text` is a file name (see `scan`). */

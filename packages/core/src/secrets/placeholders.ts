@@ -1,7 +1,9 @@
+import { isDigitRun, isMadeUp } from './made-up.js';
+
 /**
  * Obvious placeholders are not secrets: `EXAMPLE`, `xxxx`, `<your-key>`, `${VAR}`, `changeme`...
- * Well-known fake keys of test fixtures that look real are still reported: only values that
- * announce themselves as placeholders pass here.
+ * Only values that announce themselves pass here; fake keys of test fixtures that look random are
+ * still reported (made-up shapes are made-up.ts's, published samples public-samples.ts's).
  */
 const PLACEHOLDER = [
   /example/i,
@@ -25,6 +27,9 @@ const PLACEHOLDER = [
   /^[#.][A-Za-z][\w-]*$/, // #add-password, .password-field (a CSS selector)
   /^[a-z][a-z0-9_]*(?:\/[a-z0-9_]+)+#[a-z_]+$/, // cms/sites/passwords#update (a Rails route target)
   /^[a-z]+(?:[-_][a-z]+)*[-_](?:password|passwd|secret|token)(?:[-_][a-z]+)*$/, // cms_user_password (a name)
+  /^[A-Z]+(?:_[A-Z]+)*_(?:PASSWORD|PASSWD|SECRET|TOKEN)(?:_[A-Z]+)*$/, // RABBITMQ_BROKER_PASSWORD (a name a script replaces)
+  /hello[-_ ]?world/i, // HelloWorld123! (the sample string of every tutorial)
+  /fake|dummy/i, // S3cuRe#FaKE* (a value that says it is not real)
   /your[-_ ]?(api[-_ ]?)?(key|token|secret|password)/i,
   /^(changeme|change[-_]me|password|passwd|pass|pwd|pw|secret|redacted|dummy|placeholder|todo|tbd|none|null|undefined|test|sample|fake)$/i,
   /^\*+$/,
@@ -40,44 +45,44 @@ const PLACEHOLDER = [
   /^(?:(?:my|the|some|new|dummy|fake|test|sample|secret|secrets|token|password|passwd|key|api|apikey|access|auth|oauth|client|private|value|string|app|db|admin|user)[-_.]?){1,4}$/i,
 ];
 
-/** 1234567890123456, 0123456789: a run of consecutive digits. */
-function isDigitRun(value: string): boolean {
-  if (!/^\d{6,}$/.test(value)) return false;
-  for (let i = 1; i < value.length; i++) {
-    if (value.charCodeAt(i) - 48 !== (value.charCodeAt(i - 1) - 48 + 1) % 10) return false;
+/**
+ * A value that says what it is: `TestPassword123!`, `securePassword123`, `MySecretPassword123!`,
+ * `rabbitmqPassword123`, `wrongPassword`, `password1`. Words (one of them naming a kind of secret),
+ * at most four digits and three symbols: what documentation and tests write where a password goes.
+ * A chosen or generated secret does not name itself; a random part anywhere keeps the value.
+ */
+export function describesItself(value: string): boolean {
+  if (value.length > 64) return false;
+  const parts = value.match(/[A-Z]{2,}(?![a-z])|[A-Z]?[a-z]+|\d+|[^A-Za-z\d]+/g) ?? [];
+  let kind = false;
+  let digits = 0;
+  let symbols = 0;
+  for (const part of parts) {
+    if (/^\d/.test(part)) digits += part.length;
+    else if (!/[A-Za-z]/.test(part)) symbols += part.length;
+    else if (SECRET_WORD.test(part)) kind = true;
+    // A word has a vowel; an acronym (DB, API, MQ) is short: `Xq`, `Zt` are random letters.
+    else if (!(/^[A-Z]{2,4}$/.test(part) || (part.length >= 2 && /[aeiouy]/i.test(part)))) return false;
   }
-  return true;
+  return kind && digits <= 4 && symbols <= 3;
 }
 
+const SECRET_WORD = /^(?:password|passwd|pass|pwd|secret|token)$/i;
+
 /**
- * Made-up values that fixed-prefix formats let through (`AKIA` + sixteen `A`s, `AIza` + `aaaa...`,
- * `...ABCDEFGHIJKL...`, `...1234567890`, `DEADBEEFDEADBEEF`): a run of one character, an
- * alphabet or digit sequence of 8, or a short unit repeated over 12 characters or more. A random
- * token of a few dozen characters shows none of these. Multi-line values (key blocks) are not
- * judged here.
+ * A value opening with an upper-case word that names its kind, then anything:
+ * `VERYLONGSECRETeyJraWQi...` (an SDK's doc comment). Six upper-case letters naming a secret at
+ * the start of a random token happen about once in 10^10.
  */
-function isPatterned(value: string): boolean {
-  // ASCII tokens only, not plain numbers (isDigitRun judges those), not key blocks.
-  if (value.length > 256 || !/^[\x21-\x7e]+$/.test(value) || /^\d+$/.test(value)) return false;
-  // The pattern must be a large part of the value: real Twitter bearer tokens open with 21 "A"s.
-  const big = (n: number): boolean => n >= 8 && n * 4 >= value.length;
-  let same = 1;
-  let up = 1;
-  let down = 1;
-  for (let i = 1; i < value.length; i++) {
-    const a = value.charCodeAt(i - 1);
-    const b = value.charCodeAt(i);
-    const alnum = /[A-Za-z0-9]/.test(value[i]!) && /[A-Za-z0-9]/.test(value[i - 1]!);
-    same = a === b ? same + 1 : 1;
-    up = alnum && (b === a + 1 || (a === 57 && b === 48)) ? up + 1 : 1; // 9 -> 0 continues 1234567890
-    down = alnum && b === a - 1 ? down + 1 : 1;
-    if (big(same) || big(up) || big(down)) return true;
-  }
-  return [...value.matchAll(/(.{2,8}?)\1+/g)].some((m) => m[0].length >= 12 && big(m[0].length));
+const NAMED_PREFIX = /^[A-Z]*(?:SECRET|PASSWORD|TOKEN)[A-Z]*(?=[a-z0-9])/;
+
+/** A placeholder the value itself announces (words, templates, masks), leaving out made-up shapes. */
+export function isAnnouncedPlaceholder(value: string): boolean {
+  return PLACEHOLDER.some((re) => re.test(value)) || isEncodedDummy(value) || describesItself(value) || NAMED_PREFIX.test(value);
 }
 
 export function isPlaceholder(value: string): boolean {
-  return PLACEHOLDER.some((re) => re.test(value)) || isDigitRun(value) || isEncodedDummy(value) || isPatterned(value);
+  return isAnnouncedPlaceholder(value) || isMadeUp(value);
 }
 
 /**

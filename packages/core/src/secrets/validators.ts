@@ -42,6 +42,11 @@ export const crc32Base62Token: Validator = (secret) => {
 /** References to a secret store, variables and templates: the good pattern, never a secret. */
 const REFERENCE = /arn:aws|\{\{\s*resolve:|\$\{|\$\(|#\{|%\{|\{\{|@Microsoft\.KeyVault|projects\/[^/]+\/secrets\/|^(?:ssm|secretsmanager|vault|env|keyvault|gcp-secret|op|doppler):|process\.env|os\.environ|getenv|^\$[A-Za-z_]|^%[A-Za-z_]+%$/i;
 
+/** Every index of an access chain is a name, a dotted name, a number or a quoted name: `a[b.C].d`, not `p4ss[w0rd]X9`. */
+function isAccessChain(text: string): boolean {
+  return /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*|\[(?:[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*|\d+|'[\w.-]*'|"[\w.-]*")\])+$/.test(text);
+}
+
 /**
  * A value assigned to a secret-like name, as in `password = "..."`: kept when it looks like a
  * credential, dropped when it is a reference, a name, a path, a URL, an identifier or prose.
@@ -65,6 +70,8 @@ export const genericSecretValue: Validator = (secret) => {
   if (secret.includes('[') && /^[A-Za-z_$]+(?:\.[A-Za-z_$]+)+$/.test(secret.replace(/\[-?\d+\]/g, ''))) return false;
   // Element access, an expression: tokens[start], token_parts[1]
   if (/^[A-Za-z_$][\w$.]*\[[\w$'"-]*\]$/.test(secret)) return false;
+  // Member and element access chained: data[stackName].ApiKey, creds[self.SECRET_KEY], env['X'].strip
+  if (secret.includes('[') && isAccessChain(secret)) return false;
   // A timestamp: "PasswordLastUsed": "2016-09-08T21:47:36Z"
   if (/^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.test(secret)) return false;
   // A module path and a type name: aws-cdk-lib/aws-apigateway.CfnApiKey

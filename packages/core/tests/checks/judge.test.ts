@@ -55,8 +55,9 @@ describe('classifyLiteral: references are the good pattern', () => {
 describe('env/*', () => {
   it.each<[string, EnvVarFact, string[]]>([
     ['literal password', env('DB_PASSWORD', lit('Pr0d-Db-Passw0rd!2024')), ['env/secret-literal']],
-    ['upper-case with a digit-only group is not a constant name', env('LICENSE_KEY', lit('ABCD-1234-EFGH-5678')), ['env/secret-literal']],
+    ['upper-case with a digit-only group is not a constant name', env('LICENSE_KEY', lit('QKTM-4829-XRWP-5613')), ['env/secret-literal']],
     ['literal API key (Azure app setting)', env('StripeApiKey', lit('sk_live_' + 'q7Xk2Lm9Pz4Rt6Wv'), 'azure-functions'), ['env/secret-literal']],
+    ['the client secret that opens a Key Vault is a secret', env('KEY_VAULT_CLIENT_SECRET', lit('Qx7~' + 'k2Lm9Pz4Rt6WvB3nY8cD1fG5hJ0'), 'azure-functions'), ['env/secret-literal']],
     ['literal token on Cloud Run', env('GITHUB_TOKEN', lit('ghp_' + 'x9fK2qL7xZ0pR4tY6uW3eXq8mN5bV1cJ7hG0'), 'gcp-cloud-run'), ['env/secret-literal']],
     ['serverless ${ssm:...}', env('STRIPE_SECRET_KEY', { kind: 'deploy-time', source: 'serverless ${ssm:...}' }), ['env/deploy-time-secret']],
     ['{{resolve:ssm:...}} plain parameter', env('API_TOKEN', lit('{{resolve:ssm:/orders/token}}')), ['env/deploy-time-secret']],
@@ -84,6 +85,8 @@ describe('env/*', () => {
     ['an empty value', env('API_KEY', lit(''))],
     ['a boolean flag whose name mentions auth', env('AUTH_ENABLED', lit('true'))],
     ['a number', env('TOKEN_TTL_SECONDS', lit('3600'))],
+    ['a Key Vault secret named in an app setting', env('AZURE_KEY_VAULT_SECRET', lit('stripe-api-key'), 'azure-functions')],
+    ['a Key Vault named in an app setting', env('SECRET_KEY_VAULT', lit('kv-payments-prod-01'), 'azure-functions')],
   ])('%s passes', (_n, fact) => {
     expect(judgeEnvVar(fact)).toEqual([]);
   });

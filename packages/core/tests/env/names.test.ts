@@ -67,3 +67,21 @@ describe('isDescriptiveName', () => {
     expect(isDescriptiveName('DB_PASSWORD_ARN')).toBe(false);
   });
 });
+
+describe('isReferenceName: an Azure Key Vault or a secret in it, by name', () => {
+  it.each([
+    ['AZURE_KEY_VAULT_SECRET', true],
+    ['KeyVaultSecret', true],
+    ['SECRET_KEY_VAULT', true],
+    ['keyvaultSecrets', true],
+    ['KEY_VAULT_CLIENT_SECRET', false], // the credential that opens the vault
+    ['KEY_VAULT_PASSWORD', false],
+    ['VAULT_TOKEN', false], // HashiCorp Vault's token is a secret
+    ['KEY_VAULT', false], // no secret word: not a reference by this rule (and not secret-like either)
+  ])('%s -> %s', (name, expected) => expect(isReferenceName(name)).toBe(expected));
+
+  it('is not secret-like, so its literal value is not reported', () => {
+    expect(isSecretLikeName('AZURE_KEY_VAULT_SECRET')).toBe(false);
+    expect(isSecretLikeName('KEY_VAULT_CLIENT_SECRET')).toBe(true);
+  });
+});

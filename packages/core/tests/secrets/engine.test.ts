@@ -42,7 +42,7 @@ describe.each(ENGINES)('the %s engine', (name) => {
   it.each([
     ['a GitHub token in code', `const t = "${GHP}";`, ['secret/github-pat']],
     ['the same token assigned to a secret-like name: the specific rule wins', `GITHUB_TOKEN = "${GHP}"`, ['secret/github-pat']],
-    ['a Stripe test key from the docs: a well-known fake is still reported', 'Stripe.api_key = "sk_test_4eC39HqLyjWDarjtT1zdp7dc"', ['secret/stripe-test-secret-key']],
+    ["a Stripe test key one character off the API reference's published sample", `Stripe.api_key = "${'sk_test_' + '4eC39HqLyjWDarjtT1zdp7dX'}"`, ['secret/stripe-test-secret-key']],
     ['an AWS key id and its secret on consecutive lines', 'aws_access_key_id = AKIA2E4Q3MX7RZ6B5TWK\naws_secret_access_key = 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', ['secret/aws-access-key-id', 'secret/aws-access-key-pair']],
     ['a password in a database URL', 'DATABASE_URL=postgres://app:Pw9s2LkQz7Xv@db.internal:5432/orders', ['secret/postgres-connection-string']],
     ['a hard-coded password', 'const dbPassword = "Tr0ub4dor&3x";', ['secret/generic-password']],
@@ -52,6 +52,9 @@ describe.each(ENGINES)('the %s engine', (name) => {
 
   it.each([
     ['AWS documentation key (EXAMPLE)', 'aws_access_key_id = AKIAIOSFODNN7EXAMPLE'],
+    // Published samples (public-samples.ts), built at run time like every key in these tests.
+    ["the Stripe API reference's sample test key", `Stripe.api_key = "${'sk_test_' + '4eC39HqLyjWDarjtT1zdp7dc'}"`],
+    ["Firebase's example web config", `const firebaseConfig = { apiKey: "${'AIzaSy' + 'DOCAbC123dEf456GhI789jKl01-MnO'}" };`],
     ['xxxx placeholder', `GITHUB_TOKEN=ghp_${'x'.repeat(36)}`],
     ['<your-key> placeholder', 'api_key = "<your-api-key>"'],
     ['${VAR} placeholder', 'password: "${DB_PASSWORD}"'],
@@ -96,8 +99,8 @@ describe('keywords gate the patterns', () => {
   const engine = new SecretEngine({ rules: [custom, far] });
 
   it.each([
-    ['the keyword is part of the match', 'x = acme_abcdef123456', ['secret/test-near']],
-    ['case does not matter to the keyword pass', 'x = ACME_abcdef123456', []], // the pattern itself is case-sensitive
+    ['the keyword is part of the match', 'x = acme_k7q2m9x4p1w8', ['secret/test-near']],
+    ['case does not matter to the keyword pass', 'x = ACME_k7q2m9x4p1w8', []], // the pattern itself is case-sensitive
     ['a match within the window of its keyword', 'marker zz0193847562', ['secret/test-far']],
     ['a match beyond the window is not searched', `marker ${' '.repeat(64)} zz0193847562`, []],
     ['a match on another line than its keyword is not searched', 'marker\nzz0193847562', []],
@@ -164,9 +167,9 @@ describe('offline validators', () => {
 
 describe('custom rules', () => {
   it('verifies the examples a custom rule ships', () => {
-    const good = rule({ id: 'secret/acme-key', keywords: ['acme_'], pattern: '\\b(acme_[a-z0-9]{12})\\b', examples: { positive: ['k = «acme_abcdef123456»'], negative: ['k = acme_short'] } });
+    const good = rule({ id: 'secret/acme-key', keywords: ['acme_'], pattern: '\\b(acme_[a-z0-9]{12})\\b', examples: { positive: ['k = «acme_k7q2m9x4p1w8»'], negative: ['k = acme_short'] } });
     expect(() => new SecretEngine({ extraRules: [good] })).not.toThrow();
-    const bad = rule({ id: 'secret/acme-key', keywords: ['acme_'], pattern: '\\b(acme_[a-z0-9]{12})\\b', examples: { positive: ['k = «acme_abc»'], negative: ['k = acme_abcdef123456'] } });
+    const bad = rule({ id: 'secret/acme-key', keywords: ['acme_'], pattern: '\\b(acme_[a-z0-9]{12})\\b', examples: { positive: ['k = «acme_abc»'], negative: ['k = acme_k7q2m9x4p1w8'] } });
     expect(() => new SecretEngine({ extraRules: [bad] })).toThrow(CatalogError);
     expect(() => new SecretEngine({ extraRules: [bad] })).toThrow(/positive example 1 is not reported.*negative example 1 is reported/);
   });

@@ -23,6 +23,9 @@ describe('genericSecretValue: values that are not credentials', () => {
     ['a relative path', '../lib/tokenize.js'],
     ['an absolute file path', '/deploy/secrets/secrets.json'],
     ['a letters-only identifier with underscores', 'offlineContext_apiKey'],
+    ['element then member access', 'data[stackName].ApiKey'],
+    ['element access by a dotted name', 'creds[self.SECRET_KEY]'],
+    ['element access by a quoted name, then a member', "environ['API_TOKEN'].strip"],
   ])('%s: %s', (_label, value) => {
     expect(genericSecretValue(value)).toBe(false);
   });
@@ -36,6 +39,7 @@ describe('genericSecretValue: values that are not credentials', () => {
     ['a token with a colon', 'ab12Cd:9fK2qL7xZ0pR4tY6uW3e'],
     ['a password that looks like a path but has no extension', '/x9K2q/L7xZ0pR4t'],
     ['a password with brackets and digits', 'p4ss[w0rd]X9!'],
+    ['brackets holding a random part', 'key[x9!K2q]Lz'],
   ])('%s is still a candidate: %s', (_label, value) => {
     expect(genericSecretValue(value)).toBe(true);
   });
@@ -94,6 +98,24 @@ describe('isPlaceholder: values that announce themselves as placeholders', () =>
     'cms/sites/passwords#update',
     'secret-token',
     'mypassword',
+    // Short sequences typed for a value (made-up.ts): half the characters or more in runs of three.
+    'xyz@123',
+    'abcdefg12346+FJQCK',
+    // Values that say what they are: words, one naming a secret, a few digits and symbols.
+    'TestPassword123!',
+    'securePassword123',
+    'MySecretPassword123!',
+    'SomeKindOfPassword123!@#',
+    'MyDBPassword123!',
+    'rabbitmqPassword123',
+    'TestPass123!',
+    'wrongPassword',
+    'password1',
+    'poc-microvm-token-42',
+    'VERYLONGSECRET' + 'eyJraWQiOiJrZXktMTU2NDAyODA5OSIsImFsZyI6IkhTMzg0In0', // an SDK doc comment's clientSecret
+    'RABBITMQ_BROKER_PASSWORD', // a name a script replaces
+    'HelloWorld123!',
+    'S3cuRe#FaKE*',
   ])('%s', (value) => {
     expect(isPlaceholder(value)).toBe(true);
   });
@@ -111,6 +133,13 @@ describe('isPlaceholder: values that announce themselves as placeholders', () =>
     'AAAAAAAAAAAAAAAAAAAAAMLheAAAAAAA0' + 'x9fK2qL7xZ0pR4tY6uW3eXq8mN5bV1cJ7hG0kP4sT9wY2zA6dF3gH8jL1nQ5rU0vX7bC4eI9oM2', // Twitter bearer tokens open with 21 "A"s
     '01234567-89ab-4cde-8f01-23456789abcd', // a short run in a long value
     '$requestX9fK2qL7xZ0pR4t', // a $ then a random value
+    'Xk9Password7Qz!', // a secret word between random letters (no vowel in Xk, Qz)
+    'Password9fK2qL7xZ0pR4t', // the word, then a random part
+    'W)kD3oO)bbd$y1AA', // a generated password
+    'Tr0ub4dor&3x', // a chosen one
+    'abc9fK2qL7xZ0pR4tY6u', // one short run in a random value
+    'KQSECRETXZ', // all upper case, nothing after: not a named prefix
+    'p4ssw0rd-9fK2', // leetspeak is not the word
   ])('%s is not a placeholder', (value) => {
     expect(isPlaceholder(value)).toBe(false);
   });
@@ -164,6 +193,18 @@ describe.each(ENGINES)('the %s engine on real-code shapes', (name) => {
     'TWILIO_AUTH_TOKEN: YOUR-TWILIO-AUTH-TOKEN-HERE',
     'token = tokens[start]',
     '"termToken": "term-token-gPFEGk7CF4wS901w7ppYclt7"',
+    'DATABASE_URL=postgres://<user:password>@db.internal:5432/orders', // a <user:password> placeholder
+    'amqp://<user:pass>@rabbit:5672',
+    'curl -u RABBITMQ_BROKER_ADMIN_USER:RABBITMQ_BROKER_PASSWORD -X PUT $endpoint/api/vhosts/v', // names a script replaces
+    'curl -u user1:password1 https://api.example.com/',
+    "TEST_PASSWORD = 'HelloWorld123!'",
+    '"password": "securePassword123",',
+    'secret_key = creds[self.SECRET_KEY]', // botocore: element access by a constant
+    'process.env.API_KEY = data[stackName].ApiKey',
+    '  *   clientSecret: "VERYLONGSECRET' + 'eyJraWQiOiJrZXktMTU2NDAyODA5OSIsImFsZyI6IkhTMzg0In0",', // an SDK doc comment
+    "secret_access_key = 'abcdefg12346+FJQCK'", // Nosey Parker's made-up example
+    'password = "########"',
+    'password = "****************"',
     'DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;',
   ])('reports nothing in %s', (text) => {
     expect(ids(text)).toEqual([]);
@@ -172,6 +213,9 @@ describe.each(ENGINES)('the %s engine on real-code shapes', (name) => {
   it.each([
     ['a UUID password (an Azure service principal)', '"password": "48d82644-00f2-4e64-80c5-65192f9bb2d0"', ['secret/generic-password']],
     ['a token under a plain name', 'const accessToken = "k5qc9GfgYMF9K5qYSMHvt7XtAaISUJRKcFPMpBy7";', ['secret/generic-token']],
+    ['a database URL whose password is not a placeholder', 'DATABASE_URL=postgres://app:Pw9s2LkQz7Xv@db.internal:5432/orders', ['secret/postgres-connection-string']],
+    ['a curl password that does not name itself', 'curl -u admin:Zq8Wm3Kx7Tb2 https://api.example.com/', ['secret/curl-basic-auth']],
+    ['a generated password (Secrets Manager sample output)', '{"password":"W)kD3oO)bbd$y1AA","username":"admin"}', ['secret/generic-password']],
     ['a refresh token (refresh is not a benign qualifier)', '"refreshToken": "k5qc9GfgYMF9K5qYSMHvt7XtAaISUJRKcFPMpBy7"', ['secret/generic-token']],
     ['a Heroku key in UUID form keeps its own rule', 'HEROKU_API_KEY=01234567-89ab-4cde-8f01-23456789abcd', ['secret/heroku-api-key']],
     [
