@@ -45,6 +45,7 @@ export class PendingEntries {
   /** The entries to write: all of them, less those that quote a masked name when names held secrets. */
   safe(mask: ((text: string) => string) | undefined): [string, string][] {
     if (!mask) return this.entries;
-    return this.entries.filter(([, json]) => !quotesMaskedText(JSON.parse(json), mask));
+    // A value is JSON, or a short code with no text in it (history/outcome-codec.ts).
+    return this.entries.filter(([, value]) => !quotesMaskedText(value[0] === '{' || value[0] === '[' ? JSON.parse(value) : value, mask));
   }
 }

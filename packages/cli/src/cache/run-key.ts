@@ -91,14 +91,14 @@ function hashTree(dir: string, relative: string, hash: ReturnType<typeof createH
 }
 
 /** The parts of a namespace, as a value (tests compare them). */
-export function namespaceParts(kind: CacheKind, config: LeakguardConfig, maxBytes: number): Record<string, unknown> {
+export function namespaceParts(kind: CacheKind, config: LeakguardConfig, maxBytes: number, catalog: unknown = loadCatalog()): Record<string, unknown> {
   const parts: Record<string, unknown> = { format: 1, kind, version: VERSION, code: runningCodeDigest(), node: process.versions.node };
   if (kind === 'walk') return parts;
   const key = config.secretHashKey;
   return {
     ...parts,
     // The secret catalog as loaded (patterns, keywords, gates, examples): an edited rule is a new namespace.
-    catalog: createHash('sha256').update(JSON.stringify(loadCatalog())).digest('hex'),
+    catalog: createHash('sha256').update(JSON.stringify(catalog)).digest('hex'),
     config: { rules: config.rules, allow: config.allow, customRules: config.customRules, exclude: config.exclude },
     // Secret hashes in findings are keyed (LEAKGUARD_HASH_KEY, the baseline's salt): only a digest of the key.
     hashKey: createHash('sha256').update(`leakguard cache hash key\0${key?.secret ?? ''}\0${key?.salt ?? ''}`).digest('hex'),
@@ -108,6 +108,6 @@ export function namespaceParts(kind: CacheKind, config: LeakguardConfig, maxByte
   };
 }
 
-export function namespaceOf(kind: CacheKind, config: LeakguardConfig, maxBytes: number): string {
-  return createHash('sha256').update(JSON.stringify(namespaceParts(kind, config, maxBytes))).digest('hex').slice(0, 32);
+export function namespaceOf(kind: CacheKind, config: LeakguardConfig, maxBytes: number, catalog?: unknown): string {
+  return createHash('sha256').update(JSON.stringify(namespaceParts(kind, config, maxBytes, catalog))).digest('hex').slice(0, 32);
 }
