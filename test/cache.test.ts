@@ -85,15 +85,7 @@ describe('history --cache', () => {
     repo.commit('remove', { 'src/app.js': 'const t = process.env.T;\n' });
     repo.git('merge', '-q', '--no-ff', '-m', 'merge feature', 'feature');
     // An evil merge: the merge commit itself adds a secret.
-    repo.git('checkout', '-q', '-b', 'side');
-    repo.commit('side', { 'side.txt': 'side\n' });
-    repo.git('checkout', '-q', 'main');
-    repo.commit('main work', { 'main.txt': 'main\n' });
-    repo.git('merge', '-q', '--no-ff', '--no-commit', 'side');
-    repo.write('notes.ini', linesWith(2, 2, `token=${T.evil}`));
-    repo.git('add', 'notes.ini');
-    repo.git('commit', '-q', '-m', 'evil merge');
-    sha.evil = repo.head();
+    sha.evil = repo.evilMerge('notes.ini', linesWith(2, 2, `token=${T.evil}`));
     // IaC in history: the serverless scanner's judges run on blobs too; a rename keeps the blob.
     repo.commit('iac', {
       'serverless.yml': `service: s\nprovider:\n  name: aws\n  environment:\n    DB_PASSWORD: "${T.early}x"\n`,
