@@ -14,7 +14,7 @@ import { assembleReport } from './assemble-report.js';
 import { keyStoreFindings } from './key-store-files.js';
 import { PathNames } from './path-names.js';
 import { RunCache } from './cache/run-cache.js';
-import { blobEntryKey } from './cache/entries.js';
+import { blobEntryKey, cacheable } from './cache/entries.js';
 import type { BlobOutcome } from './history/protocol.js';
 import { decodeOutcome, encodeOutcome } from './history/outcome-codec.js';
 
@@ -80,7 +80,7 @@ export async function runStagedScan(request: StagedRequest): Promise<ScanReport>
       }
       const outcome = await blobOutcome(file.path, await reads.get(file)!, ctx);
       // Kept as scanned, before the report masks anything in it.
-      cache?.add(keys[i]!, encodeOutcome(outcome));
+      if (cacheable(outcome)) cache?.add(keys[i]!, encodeOutcome(outcome));
       take(file.path, outcome);
     }
   } finally {

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { emptyConfig, loadCatalog } from '@leakguard/core';
 import { cacheRoot, CacheStore, formatSegment, MAX_NAMESPACES, MAX_SEGMENTS, parseSegment } from '../src/cache/store.js';
 import { namespaceOf, namespaceParts } from '../src/cache/run-key.js';
-import { blobEntryKey, fileEntryKey, quotesMaskedText } from '../src/cache/entries.js';
+import { blobEntryKey, cacheable, fileEntryKey, quotesMaskedText } from '../src/cache/entries.js';
 import { decodeOutcome, encodeOutcome } from '../src/history/outcome-codec.js';
 
 const NS = 'a'.repeat(32);
@@ -149,6 +149,12 @@ describe('entry keys and values', () => {
     const noted = { ...clean, notifications: [{ kind: 'parse-error' as const, level: 'warning' as const, message: 'm' }] };
     expect(decodeOutcome(encodeOutcome(noted))).toEqual(noted);
     for (const bad of ['', 'X1', 'C-1', 'C1.5', '{', '{"size":1}']) expect(decodeOutcome(bad), bad).toBeUndefined();
+  });
+
+  it('a result where a scanner failed is not kept (a later run may not fail); parse errors and limits are', () => {
+    expect(cacheable({ notifications: [] })).toBe(true);
+    expect(cacheable({ notifications: [{ kind: 'parse-error' }, { kind: 'limit' }] })).toBe(true);
+    expect(cacheable({ notifications: [{ kind: 'internal' }] })).toBe(false);
   });
 
   it('finds a masked name anywhere in a value', () => {

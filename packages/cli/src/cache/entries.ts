@@ -16,6 +16,14 @@ export function blobEntryKey(oid: string, path: string): string {
 }
 
 /**
+ * A result worth keeping: not one where a scanner failed (an `internal` notification: a grammar
+ * that did not load, a bug), which a later run may not repeat.
+ */
+export function cacheable(result: { notifications: { kind: string }[] }): boolean {
+  return !result.notifications.some((n) => n.kind === 'internal');
+}
+
+/**
  * True when a string anywhere in `value` changes under `mask`: it quotes a secret found in a file or
  * folder name, which reports show masked. Such a result is not written to the cache.
  */

@@ -28,7 +28,7 @@ import { historySummaryNotes, type WalkFacts } from './summary.js';
 import { createHash } from 'node:crypto';
 import { PathNames } from '../path-names.js';
 import { RunCache } from '../cache/run-cache.js';
-import { blobEntryKey } from '../cache/entries.js';
+import { blobEntryKey, cacheable } from '../cache/entries.js';
 import { commitCacheOf, walkEntriesMask } from './walk-cache.js';
 import { decodeOutcome, encodeOutcome } from './outcome-codec.js';
 
@@ -136,7 +136,7 @@ export async function runHistory(request: HistoryRequest): Promise<ScanReport & 
     metas.forEach((meta, i) => {
       const outcome = results[i]!;
       // Kept as the scan returned it, before the walk adds commits to its findings.
-      if (blobCache && meta.cached === undefined) blobCache.add(meta.key!, encodeOutcome(outcome));
+      if (blobCache && meta.cached === undefined && cacheable(outcome)) blobCache.add(meta.key!, encodeOutcome(outcome));
       if (outcome.large) {
         history.largeBlobs++;
         stats.filesSkipped++;

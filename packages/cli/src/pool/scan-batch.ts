@@ -5,7 +5,7 @@ import { fsPath } from '../file-names.js';
 import { keyStoreFindings } from '../key-store-files.js';
 import { readInput, type ReadResult } from '../read-input.js';
 import { scanFileBytes, type FileScanContext, type FileScanResult } from '../scan-file.js';
-import { fileEntryKey } from '../cache/entries.js';
+import { cacheable, fileEntryKey } from '../cache/entries.js';
 import type { CacheStore } from '../cache/store.js';
 import type { BatchFile, BatchResult } from './protocol.js';
 import { readInputSync } from './read-sync.js';
@@ -22,9 +22,15 @@ async function scanOrReuse(file: BatchFile, data: Buffer, ctx: FileScanContext, 
   if (!cache || ctx.scanners.some((s) => s.readsNeighbours === true && s.accepts({ path: file.path, get text() { return data.toString('utf8'); }, absolutePath: file.absolute }))) return scan();
   const key = fileEntryKey(file.path, data);
   const hit = cache.get(key);
-  if (hit !== undefined) return JSON.parse(hit) as FileScanResult;
+  if (hit !== undefined) {
+    try {
+      return JSON.parse(hit) as FileScanResult;
+    } catch {
+      // not a value this version wrote: scanned again
+    }
+  }
   const scanned = await scan();
-  (result.cacheAdded ??= []).push([key, JSON.stringify(scanned)]);
+  if (cacheable(scanned)) (result.cacheAdded ??= []).push([key, JSON.stringify(scanned)]);
   return scanned;
 }
 
