@@ -67,9 +67,9 @@ for (const p of planted) {
 row('leakguard history', lg, lgFound, planted.length, `AWS ${lgAws}, PEM ${lgPem}; ${attributed} at the planted path and line; ${report.findings.length} findings in all`);
 
 // The same history twice with --cache: the first run fills an empty cache, the second reads it.
-const cached = cachedHistoryRuns(cli, '.', repo, report.findings);
-row('leakguard history --cache, first run (empty cache)', cached.first, undefined, undefined, `CPU ${cached.first.cpuSeconds.toFixed(2)} s`);
-row('leakguard history --cache, second run', cached.second, undefined, undefined, `CPU ${cached.second.cpuSeconds.toFixed(2)} s; findings ${cached.same ? 'identical' : 'DIFFER'}`);
+const cachedRuns = cachedHistoryRuns(cli, '.', repo, report.findings);
+row('leakguard history --cache, first run (empty cache)', cachedRuns.first, undefined, undefined, `CPU ${cachedRuns.first.cpuSeconds.toFixed(2)} s`);
+row('leakguard history --cache, second run', cachedRuns.second, undefined, undefined, `CPU ${cachedRuns.second.cpuSeconds.toFixed(2)} s; findings ${cachedRuns.same ? 'identical' : 'DIFFER'}`);
 
 // Breakdown: the walk plus the secret engine alone (no IaC scanners, one thread).
 const so = measure(`node ${JSON.stringify(join(root, 'bench', 'git', 'secrets-only.mjs'))} .`);
@@ -99,5 +99,5 @@ for (const r of rows) console.log(`| ${r.tool} | ${r.seconds.toFixed(2)} | ${r.m
 const ratio = lg.seconds / Math.max(floor.seconds, 0.001);
 console.log(`\nleakguard history / floor = ${ratio.toFixed(2)}x (target: within 3x) ${ratio <= 3 ? 'MET' : 'NOT MET'}`);
 if (so.code === 0) console.log(`secret path alone / floor = ${(so.seconds / Math.max(floor.seconds, 0.001)).toFixed(2)}x`);
-console.log(cachedVerdict(cached));
+console.log(cachedVerdict(cachedRuns));
 console.log(machineLine());
