@@ -56,6 +56,7 @@ export interface CatalogRule {
    * contents: a committed key store is found by its name and its first bytes.
    */
   target?: 'name';
+  /**
    * The real format has long runs of one character (X/Twitter bearer tokens open with 21 "A"s): the
    * made-up-value check (made-up.ts) is not applied to this rule's secrets; announced placeholders still are.
    */
