@@ -77,15 +77,7 @@ beforeAll(() => {
   repo.git('merge', '-q', '--no-ff', '-m', 'merge feature', 'feature');
   sha.merge1 = repo.head();
   // 3. An evil merge: the merge commit itself adds a secret that neither parent had.
-  repo.git('checkout', '-q', '-b', 'side');
-  repo.commit('side work', { 'side.txt': 'side\n' });
-  repo.git('checkout', '-q', 'main');
-  repo.commit('main work', { 'main.txt': 'main\n' });
-  repo.git('merge', '-q', '--no-ff', '--no-commit', 'side');
-  repo.write('merge-notes.ini', linesWith(3, 2, `token=${T.evil}`));
-  repo.git('add', 'merge-notes.ini');
-  repo.git('commit', '-q', '-m', 'evil merge');
-  sha.evil = repo.head();
+  sha.evil = repo.evilMerge('merge-notes.ini', linesWith(3, 2, `token=${T.evil}`));
   // 4. A file with a secret, then renamed (same content), then renamed with an edit.
   sha.renamedAdd = repo.commit('terraform vars', { 'infra/vars.tf': linesWith(6, 4, `  default = "${T.renamed}"`) });
   repo.git('mv', 'infra/vars.tf', 'infra/variables.tf');

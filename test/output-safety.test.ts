@@ -1,13 +1,23 @@
 /**
  * No output path carries a planted secret in clear: not text, JSON, SARIF (snippets included),
- * report files, nor stderr.
+ * report files, stderr, nor the files of a result cache (`--cache`).
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { secretHash } from '@leakguard/core';
 import { makeProject, runCli } from './support/cli.js';
 import { PEM_KEY, PLANTED } from './support/planted.js';
+import { TestRepo } from './support/git-repo.js';
+
+/** Every file under `dir`, read as bytes (latin1 keeps any byte comparable). */
+function everyFile(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? everyFile(path) : [readFileSync(path, 'latin1')];
+  });
+}
 
 const project = () =>
   makeProject({
@@ -72,5 +82,34 @@ describe('output safety', () => {
     const keys = report.findings.filter((f) => f.ruleId === 'secret/private-key-rsa');
     expect(keys.map((f) => f.location.path).sort()).toEqual(['deploy/id_rsa', 'inline.js']);
     for (const f of keys) expect(f.secret?.redacted).toBe('----*****');
+  });
+
+  it('the cache of scan, history and --staged holds no planted secret, not even one in a file name', () => {
+    const root = project();
+    // A secret as a file name: its findings quote it, so they are not cached at all.
+    const named = `${PLANTED.stripe}`;
+    const repo = new TestRepo(root);
+    repo.git('init', '-q', '-b', 'main');
+    repo.write(`keys/${named}.txt`, 'nothing inside\n');
+    repo.git('-c', 'user.name=A', '-c', 'user.email=a@b', 'add', '-A');
+    repo.git('-c', 'user.name=A', '-c', 'user.email=a@b', 'commit', '-q', '-m', 'all');
+    repo.write('staged.js', `const s = '${PLANTED.slack}'; const p = "${PLANTED.password}";\n`);
+    repo.git('add', 'staged.js');
+    const cache = mkdtempSync(join(tmpdir(), 'leakguard-cache-'));
+    for (const args of [['scan', '.'], ['scan', '.', '-j', '2'], ['history', '.'], ['scan', '--staged']]) {
+      for (let i = 0; i < 2; i++) {
+        const run = runCli([...args, '--format', 'json', '--cache', cache], { cwd: root, env: { LEAKGUARD_POOL_AFTER_BYTES: '0' } });
+        expect(run.status, run.stderr).toBe(1);
+        const report = JSON.parse(run.stdout) as { findings: unknown[]; notifications: { message: string }[] };
+        expect(report.findings.length).toBeGreaterThan(args[1] === '--staged' ? 0 : 3);
+        expect(report.notifications.filter((n) => n.message.startsWith('cache: '))).toEqual([]);
+      }
+    }
+    const files = everyFile(cache);
+    expect(files.length, 'scan, history and its commits: one namespace each (staged shares history\'s)').toBeGreaterThanOrEqual(3);
+    const all = files.join('\n');
+    expect(all).toContain('"secret":{"hash"'); // findings are cached, in their safe form
+    for (const [name, secret] of secrets) expect(all, `${name} in the cache`).not.toContain(secret);
+    for (const line of PEM_KEY.split('\n').slice(1, -1)) expect(all).not.toContain(line);
   });
 });

@@ -2,7 +2,8 @@
 // `pnpm bench git`: leakguard history against the floor (`git cat-file --batch-all-objects --batch`
 // to /dev/null) and beside `git secrets --scan-history` (Debian's git-secrets, --register-aws), in one
 // run on one generated repository: wall time, MB/s of unique blob content, peak memory (max RSS, via
-// /usr/bin/time), planted secrets found. Target: leakguard within 3x of the floor.
+// /usr/bin/time), planted secrets found; then history --cache twice. Targets: leakguard within 3x of
+// the floor; the second --cache run >= 10x faster than the first.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { secretHash } from '@leakguard/core';
 import { ensureRepo, PARAMS } from './generate.mjs';
 import { machineLine, measure as measureIn } from '../support/measure.mjs';
+import { cachedHistoryRuns, cachedVerdict } from '../support/cached-history.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const cli = join(root, 'packages', 'cli', 'dist', 'bin.js');
@@ -64,6 +66,11 @@ for (const p of planted) {
 }
 row('leakguard history', lg, lgFound, planted.length, `AWS ${lgAws}, PEM ${lgPem}; ${attributed} at the planted path and line; ${report.findings.length} findings in all`);
 
+// The same history twice with --cache: the first run fills an empty cache, the second reads it.
+const cachedRuns = cachedHistoryRuns(cli, '.', repo, report.findings);
+row('leakguard history --cache, first run (empty cache)', cachedRuns.first, undefined, undefined, `CPU ${cachedRuns.first.cpuSeconds.toFixed(2)} s`);
+row('leakguard history --cache, second run', cachedRuns.second, undefined, undefined, `CPU ${cachedRuns.second.cpuSeconds.toFixed(2)} s; findings ${cachedRuns.same ? 'identical' : 'DIFFER'}`);
+
 // Breakdown: the walk plus the secret engine alone (no IaC scanners, one thread).
 const so = measure(`node ${JSON.stringify(join(root, 'bench', 'git', 'secrets-only.mjs'))} .`);
 if (so.code === 0) {
@@ -92,4 +99,5 @@ for (const r of rows) console.log(`| ${r.tool} | ${r.seconds.toFixed(2)} | ${r.m
 const ratio = lg.seconds / Math.max(floor.seconds, 0.001);
 console.log(`\nleakguard history / floor = ${ratio.toFixed(2)}x (target: within 3x) ${ratio <= 3 ? 'MET' : 'NOT MET'}`);
 if (so.code === 0) console.log(`secret path alone / floor = ${(so.seconds / Math.max(floor.seconds, 0.001)).toFixed(2)}x`);
+console.log(cachedVerdict(cachedRuns));
 console.log(machineLine());

@@ -85,6 +85,23 @@ export class TestRepo {
     return this.head();
   }
 
+  /**
+   * An "evil" merge: a side branch and the current branch each get a commit, and the merge commit
+   * itself adds `path` (content neither parent had). Returns the merge commit's sha.
+   */
+  evilMerge(path: string, content: string): string {
+    const base = this.git('rev-parse', '--abbrev-ref', 'HEAD');
+    this.git('checkout', '-q', '-b', 'side');
+    this.commit('side work', { 'side.txt': 'side\n' });
+    this.git('checkout', '-q', base);
+    this.commit('main work', { 'main.txt': 'main\n' });
+    this.git('merge', '-q', '--no-ff', '--no-commit', 'side');
+    this.write(path, content);
+    this.git('add', path);
+    this.git('commit', '-q', '-m', 'evil merge');
+    return this.head();
+  }
+
   head(): string {
     return this.git('rev-parse', 'HEAD');
   }

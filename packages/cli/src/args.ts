@@ -23,6 +23,8 @@ export interface CommonOptions {
   baseline?: string;
   /** Write every finding's fingerprint to this baseline file (and report nothing). */
   writeBaseline?: string;
+  /** Keep results here and reuse them for content scanned before under the same rules and config. */
+  cache?: string;
 }
 
 export interface ScanCommand extends CommonOptions {
@@ -93,6 +95,9 @@ Options:
                          each shard walks everything, reports its part; merge the N reports.
                          With a baseline, each shard hashes with its salt; merge --baseline
                          applies it.
+      --cache <dir>      scan, history: keep results in <dir> and reuse them for content
+                         scanned before with the same version, rules and config (keyed by
+                         content: blob ids, content hashes); default: off.
       --category <name>  SARIF runAutomationDetails category (default: leakguard/<command>).
       --color / --no-color  Force colours on or off (default: on when stdout is a TTY).
   -q, --quiet            Print nothing but the report; no progress.
@@ -132,6 +137,7 @@ export function parseCommandLine(argv: string[]): Command {
         since: { type: 'string' },
         'max-count': { type: 'string' },
         shard: { type: 'string' },
+        cache: { type: 'string' },
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
         quiet: { type: 'boolean', short: 'q' },
@@ -169,6 +175,10 @@ export function parseCommandLine(argv: string[]): Command {
   }
   if (values.baseline !== undefined) common.baseline = values.baseline;
   if (values['write-baseline'] !== undefined) common.writeBaseline = values['write-baseline'];
+  if (values.cache !== undefined) {
+    if (values.cache === '' || values.cache.startsWith('-')) throw new UsageError(`--cache takes a folder, not "${values.cache}"`);
+    common.cache = values.cache;
+  }
   if (command !== 'history') {
     for (const flag of ['branch', 'since', 'max-count'] as const) {
       if (values[flag] !== undefined) throw new UsageError(`--${flag} is an option of "leakguard history"`);
@@ -225,7 +235,7 @@ export function parseCommandLine(argv: string[]): Command {
 }
 
 /** Options of scan and history that mean nothing to a merge (it writes what its inputs are). */
-const NOT_FOR_MERGE = ['format', 'config', 'max-file-size', 'jobs', 'category', 'staged', 'write-baseline', 'branch', 'since', 'max-count', 'shard', 'color', 'no-color', 'verbose'] as const;
+const NOT_FOR_MERGE = ['format', 'config', 'max-file-size', 'jobs', 'category', 'staged', 'write-baseline', 'branch', 'since', 'max-count', 'shard', 'cache', 'color', 'no-color', 'verbose'] as const;
 
 function mergeCommand(values: Record<string, string | boolean | undefined>, reports: string[]): MergeCommand {
   for (const flag of NOT_FOR_MERGE) {

@@ -34,6 +34,7 @@ async function scanCommand(cmd: ScanCommand, io: Io): Promise<number> {
     maxFileSizeMb: cmd.maxFileSizeMb,
     category: cmd.category ?? 'leakguard/scan',
     progress: createProgress(io.stderr, !cmd.quiet),
+    ...(cmd.cache === undefined ? {} : { cache: resolve(io.cwd, cmd.cache) }),
   };
   // --staged reads the index in this thread; a scan of files goes to the worker pool.
   const report = cmd.staged
@@ -58,6 +59,7 @@ async function historyCommand(cmd: HistoryCommand, io: Io): Promise<number> {
   if (cmd.maxCount !== undefined) request.maxCount = cmd.maxCount;
   if (cmd.jobs !== undefined) request.jobs = cmd.jobs;
   if (cmd.shard !== undefined) request.shard = cmd.shard;
+  if (cmd.cache !== undefined) request.cache = resolve(io.cwd, cmd.cache);
   const report = await runHistory(request);
   return finish(report, baseline, cmd, io, `unique blobs of ${report.history.commits} commits`);
 }

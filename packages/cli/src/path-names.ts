@@ -46,6 +46,11 @@ export class PathNames {
     this.findings.push(...buildFindings(this.mask(prefix), lines, drafts, this.ctx.ruleLookup));
   }
 
+  /** True once some name held a secret (then `mask` changes the paths that show it). */
+  get holdsSecrets(): boolean {
+    return this.secrets.size > 0;
+  }
+
   /** `path` with every secret found in a name replaced by its redacted preview. */
   mask(path: string): string {
     return this.secrets.size === 0 ? path : redactText(path, this.secrets);

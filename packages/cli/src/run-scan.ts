@@ -24,6 +24,7 @@ import { sortNotifications } from './report-order.js';
 import type { ShardedReport, ShardRun } from './shard/record.js';
 import { shardOfFiles } from './shard/scan-shard.js';
 import type { ShardSpec } from './shard/spec.js';
+import { RunCache } from './cache/run-cache.js';
 
 export interface ScanRequest {
   paths: string[];
@@ -36,6 +37,8 @@ export interface ScanRequest {
   jobs?: number;
   /** Scan only this shard's part of the files (`--shard K/N`). */
   shard?: ShardSpec;
+  /** `--cache`: the cache folder (absolute). */
+  cache?: string;
 }
 
 /** Rules enabled by the config, from the engine and every scanner, each once. */
@@ -83,7 +86,9 @@ export async function runScan(request: ScanRequest): Promise<ShardedReport> {
   let files: AsyncIterable<DiscoveredFile> = named();
   let shard: ShardRun | undefined;
   if (request.shard) ({ files, run: shard } = await shardOfFiles(files, request.shard, maxBytes));
+  const cache = request.cache === undefined ? undefined : RunCache.open(request.cache, 'file', request.config, maxBytes);
   await scanFiles(files, {
+    ...(cache ? { cache: cache.store } : {}),
     jobs: request.jobs ?? availableParallelism(),
     config: request.config,
     maxBytes,
@@ -94,10 +99,13 @@ export async function runScan(request: ScanRequest): Promise<ShardedReport> {
       stats.filesScanned += result.filesScanned;
       stats.bytesScanned += result.bytesScanned;
       stats.filesSkipped += result.filesSkipped;
+      for (const [key, json] of result.cacheAdded ?? []) cache?.add(key, json);
       request.progress.tick(stats.filesScanned, stats.bytesScanned);
     },
   });
   request.progress.done();
+  // Every name was scanned by now: an entry quoting a secret in one is left out (cache/entries.ts).
+  if (cache) notifications.push(...cache.finish(pathNames.holdsSecrets ? (t) => pathNames.mask(t) : undefined));
   stats.durationMs = performance.now() - started;
   sortNotifications(notifications);
   const report = assembleReport({ kind: 'scan', category: request.category, findings, notifications, ctx, config: request.config, stats, pathNames });

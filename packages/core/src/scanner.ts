@@ -42,6 +42,11 @@ export interface FileScanner {
   readonly name: string;
   /** The rules this scanner can report (for SARIF `rules[]` and docs). */
   readonly rules: RuleMeta[];
+  /**
+   * True when a scan of a file on disk also reads the files next to it (`ScanInput.absolutePath`):
+   * its result then depends on more than the file's own content, and `scan --cache` does not reuse it.
+   */
+  readonly readsNeighbours?: boolean;
   /** Loads what it needs once (a WASM grammar, say). */
   init?(): Promise<void>;
   /** Cheap decision from the path and, when needed, the content. */

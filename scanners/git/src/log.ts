@@ -5,7 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import { shownName } from '@leakguard/core';
-import { GitError, gitEnv, gitExecutable, gitStderrSummary } from './git.js';
+import { GitError, gitEnv, gitExecutable, gitStderrSummary, runGit } from './git.js';
 
 export interface CommitInfo {
   sha: string;
@@ -31,18 +31,40 @@ export interface LogOptions {
   /** Revisions and options that select commits (for example `--all`, `main`, `^v1.0`). */
   revisions: string[];
   maxCount?: number;
+  /**
+   * These commits only, each with its own changes, in this order (`--no-walk=unsorted`, ids on
+   * stdin): a cached walk asks git only for the commits it has not seen (`revisions` is not used).
+   */
+  commits?: string[];
 }
 
 const ZERO_OID = /^0+$/;
 /** Regular files only: symlinks (120000) and submodules (160000) hold no content of their own. */
 const FILE_MODES = new Set(['100644', '100755', '100664']);
 
-/** git's arguments for the walk. Parents come before children (`--topo-order --reverse`). */
-export function logArguments(options: LogOptions): string[] {
-  const args = ['log', '--topo-order', '--reverse', '--root', '-c', '--raw', '--no-abbrev', '-z', '--no-renames', '--no-ext-diff', '--no-textconv', '--format=%x01%H%x00%P%x00%an%x00%ae%x00%aI'];
+/** What selects the walk's commits, in its order: parents before children (`--topo-order --reverse`). */
+export function selectionArguments(options: LogOptions): string[] {
+  const args = ['--topo-order', '--reverse'];
   if (options.maxCount !== undefined) args.push(`--max-count=${options.maxCount}`);
   args.push(...options.revisions, '--');
   return args;
+}
+
+/** git's arguments for the walk, or for the given commits alone (`options.commits`). */
+export function logArguments(options: LogOptions): string[] {
+  const diff = ['--root', '-c', '--raw', '--no-abbrev', '-z', '--no-renames', '--no-ext-diff', '--no-textconv', '--format=%x01%H%x00%P%x00%an%x00%ae%x00%aI'];
+  if (options.commits !== undefined) return ['log', '--no-walk=unsorted', '--stdin', ...diff, '--'];
+  return ['log', ...diff, ...selectionArguments(options)];
+}
+
+/**
+ * The ids of the walk's commits in its order (`git rev-list` with the log's selection): much cheaper
+ * than the log, which diffs every commit against its parents.
+ */
+export async function listCommits(repo: string, options: LogOptions): Promise<string[]> {
+  const { stdout } = await runGit(repo, ['rev-list', ...selectionArguments(options)]);
+  const text = stdout.toString('latin1').trim();
+  return text === '' ? [] : text.split('\n');
 }
 
 /**
@@ -114,7 +136,10 @@ export class LogParser {
 
 /** Streams the commits of `options` with the blobs each introduced. git failures throw GitError. */
 export async function* streamCommits(repo: string, options: LogOptions): AsyncGenerator<CommitChanges> {
-  const child = spawn(gitExecutable(), ['-C', repo, ...logArguments(options)], { env: gitEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(gitExecutable(), ['-C', repo, ...logArguments(options)], { env: gitEnv(), stdio: ['pipe', 'pipe', 'pipe'] });
+  child.stdin.on('error', () => undefined); // git exiting early is reported by its exit code
+  // The commits asked for, if any, one id a line (`--stdin`); otherwise an empty stdin.
+  child.stdin.end(options.commits === undefined ? '' : options.commits.map((c) => `${c}\n`).join(''));
   let stderr = '';
   child.stderr.on('data', (c: Buffer) => {
     if (stderr.length < 65536) stderr += c.toString('utf8');

@@ -6,7 +6,7 @@
  */
 import { CatFileBatch } from './cat-file.js';
 import { repoInfo, resolveCommit, runGit, type RepoInfo } from './git.js';
-import { streamCommits, type CommitInfo } from './log.js';
+import { listCommits, streamCommits, type CommitChanges, type CommitInfo, type LogOptions } from './log.js';
 
 export interface HistoryOptions {
   /** Repository path (work tree or git dir). */
@@ -29,6 +29,19 @@ export interface HistoryOptions {
    * blob bytes never pass through the walking thread). `maxBlobBytes` is then the reader's to apply.
    */
   contents?: boolean;
+  /**
+   * Each commit's changes from an earlier walk, by commit id (a commit id fixes its parents and
+   * trees, so its diff cannot change). With it the walk lists the commits with `git rev-list` and
+   * asks `git log` only for the commits it lacks. Not used in a shallow clone, where a boundary
+   * commit's diff depends on how deep the clone is.
+   */
+  commitCache?: CommitCache;
+}
+
+/** Where the walk keeps and finds each commit's changes (see `HistoryOptions.commitCache`). */
+export interface CommitCache {
+  get(sha: string): CommitChanges | undefined;
+  put(changes: CommitChanges): void;
 }
 
 /** A new blob whose content the caller reads (`contents: false`). */
@@ -87,25 +100,26 @@ export async function walkHistory(options: HistoryOptions): Promise<HistoryWalk>
   }
   if (options.since !== undefined) revisions.push(`^${await resolveCommit(options.repo, options.since)}`);
   const headBlobs = headCommit ? await treeBlobs(options.repo, headCommit) : new Set<string>();
-  const walk: HistoryWalk = { info, headBlobs, revisions, events: events(options, revisions) };
+  const walk: HistoryWalk = { info, headBlobs, revisions, events: events(options, revisions, info.shallow) };
   if (headCommit) walk.headCommit = headCommit;
   return walk;
 }
 
-async function* events(options: HistoryOptions, revisions: string[]): AsyncGenerator<HistoryEvent> {
+function events(options: HistoryOptions, revisions: string[], shallow: boolean): AsyncGenerator<HistoryEvent> {
+  const commits = options.commitCache && !shallow ? cachedCommits(options, revisions, options.commitCache) : streamCommits(options.repo, logOptions(options, revisions));
+  // Without contents the refs are the events (no generator in between: a history has many blobs).
+  return options.contents === false ? refs(options, commits, new Set()) : withContents(options, refs(options, commits, new Set()));
+}
+
+/** The walk with each new blob read ahead of its turn through one `git cat-file --batch`. */
+async function* withContents(options: HistoryOptions, walk: AsyncGenerator<HistoryEvent>): AsyncGenerator<HistoryEvent> {
   const lookAhead = Math.max(1, options.lookAhead ?? 64);
   const maxBytes = options.maxBlobBytes ?? Number.POSITIVE_INFINITY;
-  const seen = new Set<string>();
-  if (options.contents === false) {
-    yield* refs(options, revisions, seen);
-    return;
-  }
   const batch = new CatFileBatch(options.repo, maxBytes);
   type Queued = { read: Promise<HistoryEvent> };
   const queue: Queued[] = [];
   try {
-    // The walk without contents, with each new blob read ahead of its turn.
-    for await (const event of refs(options, revisions, seen)) {
+    for await (const event of walk) {
       if (event.kind !== 'ref') {
         yield event;
         continue;
@@ -127,10 +141,47 @@ async function* events(options: HistoryOptions, revisions: string[]): AsyncGener
   }
 }
 
+function logOptions(options: HistoryOptions, revisions: string[]): LogOptions {
+  return options.maxCount === undefined ? { revisions } : { revisions, maxCount: options.maxCount };
+}
+
+/**
+ * Above this share of commits missing from the cache, the whole log is streamed (and cached) rather
+ * than listed first and asked for commit by commit: a first run reads the log once, as without a cache.
+ */
+const MISSING_SHARE_FOR_FULL_LOG = 0.25;
+
+/** The walk's commits in its order, each commit's changes from the cache where it has them. */
+async function* cachedCommits(options: HistoryOptions, revisions: string[], cache: CommitCache): AsyncGenerator<CommitChanges> {
+  const selection = logOptions(options, revisions);
+  const ids = await listCommits(options.repo, selection);
+  const missing = ids.filter((id) => cache.get(id) === undefined);
+  if (missing.length > ids.length * MISSING_SHARE_FOR_FULL_LOG) {
+    for await (const changes of streamCommits(options.repo, selection)) {
+      cache.put(changes);
+      yield changes;
+    }
+    return;
+  }
+  // Few new commits: git diffs only those (held until the walk reaches them; at most a quarter of it).
+  const fetched = new Map<string, CommitChanges>();
+  if (missing.length > 0) {
+    for await (const changes of streamCommits(options.repo, { revisions: [], commits: missing })) {
+      cache.put(changes);
+      fetched.set(changes.commit.sha, changes);
+    }
+  }
+  for (const id of ids) {
+    const changes = fetched.get(id) ?? cache.get(id);
+    // A cache entry that vanished between the two looks (a damaged file) is asked of git again.
+    if (changes) yield changes;
+    else yield* streamCommits(options.repo, { revisions: [], commits: [id] });
+  }
+}
+
 /** The walk without contents: commits and each new blob's id, path and introducing commit. */
-async function* refs(options: HistoryOptions, revisions: string[], seen: Set<string>): AsyncGenerator<HistoryEvent> {
-  const logOptions = options.maxCount === undefined ? { revisions } : { revisions, maxCount: options.maxCount };
-  for await (const { commit, blobs } of streamCommits(options.repo, logOptions)) {
+async function* refs(options: HistoryOptions, commits: AsyncIterable<CommitChanges>, seen: Set<string>): AsyncGenerator<HistoryEvent> {
+  for await (const { commit, blobs } of commits) {
     yield { kind: 'commit', commit };
     for (const { oid, path } of blobs) {
       if (seen.has(oid)) continue;

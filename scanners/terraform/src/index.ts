@@ -50,6 +50,8 @@ interface FileSymbols {
 
 export class TerraformScanner implements FileScanner {
   readonly name = 'terraform';
+  /** A module's variables and locals come from its other files (see moduleFiles). */
+  readonly readsNeighbours = true;
   readonly rules = INFRA_RULES;
   /** Directory -> its files' declarations (parsed once per process). */
   private readonly modules = new Map<string, Map<string, FileSymbols>>();

@@ -27,9 +27,15 @@ import { blobOwner, type ShardSpec } from '../shard/spec.js';
 import { historySummaryNotes, type WalkFacts } from './summary.js';
 import { createHash } from 'node:crypto';
 import { PathNames } from '../path-names.js';
+import { RunCache } from '../cache/run-cache.js';
+import { blobEntryKey, cacheable } from '../cache/entries.js';
+import { commitCacheOf, walkEntriesMask } from './walk-cache.js';
+import { decodeOutcome, encodeOutcome } from './outcome-codec.js';
 
 /** Blobs per batch (ids only; a worker holds at most a few blobs' bytes at once, see scan-blobs.ts). */
 const BATCH_BLOBS = 32;
+/** With --cache, blobs whose outcome is cached ride along in a batch, up to this many in all. */
+const BATCH_WITH_CACHED = 1024;
 /** Below this many blobs, starting workers (each compiles the catalog) costs more than it saves. */
 const WORKERS_AFTER_BLOBS = 256;
 
@@ -54,6 +60,11 @@ export interface HistoryRequest {
    * exact and each finding records its walk position for the merge.
    */
   shard?: ShardSpec;
+  /**
+   * `--cache`: the cache folder (absolute). Each commit's changes are kept by commit id and each
+   * blob's outcome by blob id and path, so a second walk of the same history reads neither again.
+   */
+  cache?: string;
 }
 
 export interface HistoryStats {
@@ -81,6 +92,9 @@ export async function runHistory(request: HistoryRequest): Promise<ScanReport & 
   if (request.branch !== undefined) options.branch = request.branch;
   if (request.since !== undefined) options.since = request.since;
   if (request.maxCount !== undefined) options.maxCount = request.maxCount;
+  const blobCache = request.cache === undefined ? undefined : RunCache.open(request.cache, 'blob', request.config, maxBytes);
+  const walkCache = request.cache === undefined ? undefined : RunCache.open(request.cache, 'walk', request.config, maxBytes);
+  if (walkCache) options.commitCache = commitCacheOf(walkCache);
   // Every git problem (not a repository, a bad revision) throws a GitError here: exit 2.
   const walk = await walkHistory(options);
 
@@ -107,15 +121,22 @@ export async function runHistory(request: HistoryRequest): Promise<ScanReport & 
   const init = { config: request.config, repo, maxBytes };
   const pathNames = new PathNames(ctx, { report: !shard || shard.index === 1 });
   let pool: BlobPool | undefined;
-  /** `order`: the blob's position in the walk (all blobs, every shard's), for the merge. */
-  type Meta = { oid: string; path: string; commit: CommitInfo; order: number };
+  /**
+   * `order`: the blob's position in the walk (all blobs, every shard's), for the merge. With
+   * --cache, `key` is its cache key and `cached` its outcome from an earlier run, if there was one.
+   */
+  type Meta = { oid: string; path: string; commit: CommitInfo; order: number; key: string | undefined; cached: BlobOutcome | undefined };
   const inFlight: { metas: Meta[]; outcomes: Promise<BlobOutcome[]> }[] = [];
   let maxInFlight = 2;
   let batch: Meta[] = [];
+  /** Blobs of `batch` that must be read and scanned (the others' outcomes are cached). */
+  let toScan = 0;
   const settle = async ({ metas, outcomes }: (typeof inFlight)[number]) => {
     const results = await outcomes;
     metas.forEach((meta, i) => {
       const outcome = results[i]!;
+      // Kept as the scan returned it, before the walk adds commits to its findings.
+      if (blobCache && meta.cached === undefined && cacheable(outcome)) blobCache.add(meta.key!, encodeOutcome(outcome));
       if (outcome.large) {
         history.largeBlobs++;
         stats.filesSkipped++;
@@ -155,18 +176,32 @@ export async function runHistory(request: HistoryRequest): Promise<ScanReport & 
     if (batch.length === 0) return;
     const blobs = batch;
     batch = [];
-    if (!pool) startPool(1);
-    const outcomes = pool!.submit(blobs);
+    toScan = 0;
+    const scan = blobs.filter((m) => m.cached === undefined);
+    let outcomes: Promise<BlobOutcome[]>;
+    if (scan.length === 0) {
+      outcomes = Promise.resolve(blobs.map((m) => m.cached!));
+    } else {
+      if (!pool) startPool(1);
+      const scanned = pool!.submit(scan);
+      outcomes = scan.length === blobs.length ? scanned : scanned.then((r) => {
+        let next = 0;
+        return blobs.map((m) => m.cached ?? r[next++]!);
+      });
+    }
     outcomes.catch(() => undefined);
     inFlight.push({ metas: blobs, outcomes });
     while (inFlight.length > maxInFlight) await settle(inFlight.shift()!);
   };
   const add = async (meta: Meta) => {
     batch.push(meta);
-    if (batch.length >= BATCH_BLOBS) await flush();
+    if (meta.cached === undefined) toScan++;
+    if (toScan >= BATCH_BLOBS || batch.length >= BATCH_WITH_CACHED) await flush();
   };
 
   let held: Meta[] | undefined = jobs > 1 && BlobPool.canUseWorkers ? [] : undefined;
+  /** Blobs held that are not cached: workers start only for a history with many to scan. */
+  let heldToScan = 0;
   try {
     for await (const event of walk.events) {
       if (event.kind === 'commit') {
@@ -189,10 +224,15 @@ export async function runHistory(request: HistoryRequest): Promise<ScanReport & 
         walkDigest.update(`b ${event.ref.oid} ${event.ref.path}\n`);
         if (blobOwner(event.ref.oid, shard!.count) !== shard!.index - 1) continue;
       }
-      const meta: Meta = { ...event.ref, order };
+      const { oid, path, commit } = event.ref;
+      // Every field set at once (one object shape for the tens of thousands of blobs of a history).
+      const key = blobCache ? blobEntryKey(oid, path) : undefined;
+      const hit = key === undefined ? undefined : blobCache!.get(key);
+      const meta: Meta = { oid, path, commit, order, key, cached: hit === undefined ? undefined : decodeOutcome(hit) };
       if (held) {
         held.push(meta);
-        if (held.length < WORKERS_AFTER_BLOBS) continue;
+        if (meta.cached === undefined) heldToScan++;
+        if (heldToScan < WORKERS_AFTER_BLOBS) continue;
         // A large history: start the workers and hand them what was held.
         startPool(jobs);
         const queued = held;
@@ -209,6 +249,12 @@ export async function runHistory(request: HistoryRequest): Promise<ScanReport & 
     await (pool as BlobPool | undefined)?.close();
   }
   request.progress.done();
+  // Every blob's name was scanned by now: an entry quoting a secret in one is left out (cache/entries.ts).
+  if (blobCache && walkCache) {
+    const notes = [...blobCache.finish(pathNames.holdsSecrets ? (t) => pathNames.mask(t) : undefined), ...walkCache.finish(walkEntriesMask(walkCache, ctx))];
+    // Both caches live in one folder: one note when it cannot be written.
+    notifications.push(...notes.filter((n, i) => notes.findIndex((m) => m.message === n.message) === i));
+  }
 
   for (const [key, finding] of findings) finding.commit!.presentAtHead = atHead.has(key);
   // Each blob's notes in a total order, then the summary (history/summary.ts), which a merge rebuilds.

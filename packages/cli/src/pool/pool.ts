@@ -16,6 +16,7 @@ import type { FileScanContext } from '../scan-file.js';
 import { WorkerPool, workerScript } from '../worker-pool.js';
 import type { BatchFile, BatchResult, WorkerAnswer, WorkerInit } from './protocol.js';
 import { scanBatch } from './scan-batch.js';
+import type { CacheStore } from '../cache/store.js';
 
 export const BATCH_FILES = 24;
 const MAX_QUEUED = 4;
@@ -32,6 +33,8 @@ export interface PoolOptions {
   /** The main thread's context: used for small scans and if workers cannot run. */
   ctx: FileScanContext;
   onResult: (result: BatchResult) => void;
+  /** `--cache`: the main thread's store; workers open the same namespace themselves. */
+  cache?: CacheStore;
 }
 
 function failed(files: BatchFile[], reason: string): BatchResult {
@@ -48,7 +51,7 @@ export async function scanFiles(files: AsyncIterable<DiscoveredFile>, options: P
   const script = workerScript('./worker.js', import.meta.url);
   let inProcessBytes = 0;
   const inProcess = async (batch: BatchFile[]) => {
-    const result = await scanBatch(batch, options.ctx, options.maxBytes);
+    const result = await scanBatch(batch, options.ctx, options.maxBytes, options.cache);
     inProcessBytes += result.bytesScanned;
     options.onResult(result);
   };
@@ -59,6 +62,7 @@ export async function scanFiles(files: AsyncIterable<DiscoveredFile>, options: P
   // The main thread is one of the `jobs` scanning threads.
   const startWorkers = () => {
     const init: WorkerInit = { config: options.config, maxBytes: options.maxBytes };
+    if (options.cache) init.cache = { dir: options.cache.dir, namespace: options.cache.namespace };
     workers = WorkerPool.start<WorkerAnswer>(script!, options.jobs - 1, init, MAX_QUEUED);
   };
   let started = false;

@@ -4,6 +4,8 @@ import type { Finding, LeakguardConfig, Notification } from '@leakguard/core';
 export interface WorkerInit {
   config: LeakguardConfig;
   maxBytes: number;
+  /** `--cache`: the namespace each worker reads (what it computes goes back in its results). */
+  cache?: { dir: string; namespace: string };
 }
 
 export interface BatchFile {
@@ -26,6 +28,8 @@ export interface BatchResult {
   filesScanned: number;
   bytesScanned: number;
   filesSkipped: number;
+  /** `--cache`: results computed here, as [key, JSON] (written by the main thread at the end). */
+  cacheAdded?: [string, string][];
 }
 
 /** A worker's answer to a batch (see worker-pool.ts for the other messages). */

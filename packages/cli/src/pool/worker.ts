@@ -2,5 +2,11 @@
 import { serveBatches } from '../serve-batches.js';
 import type { BatchRequest, WorkerInit } from './protocol.js';
 import { scanBatch } from './scan-batch.js';
+import { CacheStore } from '../cache/store.js';
 
-serveBatches<WorkerInit, BatchRequest>('pool/worker.js', async (message, ctx, init) => ({ result: await scanBatch(message.files, ctx, init.maxBytes) }));
+let cache: CacheStore | undefined;
+
+serveBatches<WorkerInit, BatchRequest>('pool/worker.js', async (message, ctx, init) => {
+  if (init.cache) cache ??= CacheStore.open(init.cache.dir, init.cache.namespace);
+  return { result: await scanBatch(message.files, ctx, init.maxBytes, cache) };
+});
