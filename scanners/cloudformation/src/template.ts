@@ -36,8 +36,11 @@ export function isTemplate(root: PNode | undefined): boolean {
   if (get(root, 'service') && get(root, 'provider')) return false; // serverless.yml
   if (get(root, 'AWSTemplateFormatVersion')) return true;
   const resources = get(root, 'Resources');
-  return resources?.kind === 'map' && resources.entries.some((e) => (scalarText(get(e.value, 'Type')) ?? '').startsWith('AWS::'));
+  return resources?.kind === 'map' && resources.entries.some((e) => RESOURCE_TYPE.test(scalarText(get(e.value, 'Type')) ?? ''));
 }
+
+/** Resource types CloudFormation deploys: AWS's own and Alexa skills (`Alexa::ASK::Skill`). */
+export const RESOURCE_TYPE = /^(?:AWS|Alexa::ASK)::/;
 
 const SKIP_FOR_ATTRIBUTES = new Set(['Environment', 'Tags', 'PolicyDocument', 'Policies', 'AssumeRolePolicyDocument', 'KeyPolicy', 'ResourcePolicy', 'Globals', 'AccessPolicies', 'RepositoryPolicyText', 'PolicyText', 'InlinePolicy', 'FileSystemPolicy', 'Policy', 'DestinationPolicy', 'AccessPolicy', 'PermissionsPolicyDocument', 'PolicyInJson']);
 
@@ -322,6 +325,12 @@ export function templateFacts(input: TemplateInput): FactSet {
       // Settings blocks (`TokenValidityUnits: {AccessToken: hours}`) hold no secrets; a
       // `*Configuration` / `*Config` block is a container (`SourceConfiguration: {OAuthToken: ...}`).
       if (SKIP_FOR_ATTRIBUTES.has(e.key)) continue;
+      // EC2 user data (Instance, LaunchTemplateData, LaunchConfiguration, spot fleets) is base64
+      // when written as a literal (`Fn::Base64` of a literal is plain text: the catalog reads it).
+      if (e.key === 'UserData') {
+        if (e.value.kind === 'scalar' && typeof e.value.value === 'string') facts.encodedPayloads.push({ source: `${source}.UserData`, value: pos(e.value.value, e.value) });
+        continue;
+      }
       if (isReferenceName(e.key, SETTING_SUFFIXES) && !(e.value.kind === 'map' && /Config(?:uration)?$/i.test(e.key))) continue;
       if (e.value.kind === 'scalar' && typeof e.value.value === 'string' && isSecretLikeName(e.key)) {
         facts.secretAttributes.push({ source: `${source}.${e.key}`, name: pos(e.key, e.keySpan), value: pos(e.value.value, e.value) });
