@@ -2,8 +2,8 @@
  * Kubernetes manifests (YAML, `---`-separated documents) -> the shared facts:
  * - a `Secret`'s `data:` values are base64: each is decoded and judged by its key (`password`), and
  *   the decoded text goes through the catalog (a private key in `tls.key`); `stringData:` is judged
- *   as written. `.dockerconfigjson` / `.dockercfg` are decoded and each registry's `password` and
- *   `auth` (base64 of `user:password`) judged.
+ *   as written. `.dockerconfigjson` / `.dockercfg` are decoded: each registry's `password` is judged,
+ *   its `auth` found by the catalog in the decoded text.
  * - container `env:` lists (`- name: DB_PASSWORD` / `value: ...`) in any workload, and any other list
  *   of `name`/`value` pairs, are environment variables judged like a function's (`env/*`);
  *   `valueFrom` (`secretKeyRef`) carries no `value` and is the good pattern.
@@ -70,7 +70,11 @@ export function kubernetesFacts(roots: PNode[], starts: number[]): FactSet {
     }
   }
 
-  /** `{"auths": {"registry": {"password": ..., "auth": base64("user:password")}}}` (or `.dockercfg`, without `auths`). */
+  /**
+   * `{"auths": {"registry": {"password": ...}}}` (or `.dockercfg`, without `auths`): the password is
+   * judged here; `auth` (base64 of `user:password`) is the catalog's `secret/docker-config-auth`,
+   * which reads the decoded payload.
+   */
   function dockerConfig(json: string, source: string, at: PNode): void {
     if (json.length > MAX_DOCKER_CONFIG_CHARS) return;
     let parsed: unknown;
@@ -88,11 +92,6 @@ export function kubernetesFacts(roots: PNode[], starts: number[]): FactSet {
       const where = `${source}[${registry}]`;
       if (typeof fields.password === 'string') {
         facts.secretAttributes.push({ source: `${where}.password`, name: pos('password', at), value: pos(fields.password, at), encoding: 'base64' });
-      }
-      const auth = typeof fields.auth === 'string' ? decodeBase64Text(fields.auth) : undefined;
-      const colon = auth?.indexOf(':') ?? -1;
-      if (auth !== undefined && colon >= 0) {
-        facts.secretAttributes.push({ source: `${where}.auth`, name: pos('password', at), value: pos(auth.slice(colon + 1), at), encoding: 'base64' });
       }
     }
   }
