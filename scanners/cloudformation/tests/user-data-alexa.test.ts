@@ -2,19 +2,15 @@
  * CloudFormation inputs that hide or nest secrets: base64 `UserData` (decoded and scanned), Alexa
  * skill templates, and a function environment value only the catalog recognises.
  */
-import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { SecretEngine, oneAlertPerSecret } from '@leakguard/core';
 import { CloudFormationScanner } from '@leakguard/scanner-cloudformation';
-import { lineOf } from './helpers.js';
+import { lineOf, planted } from './helpers.js';
 
 const scanner = new CloudFormationScanner();
 const engine = new SecretEngine();
-// Secrets are built at run time: no secret-looking literal in the repository.
-const PEM = `-----BEGIN OPENSSH PRIVATE KEY-----\n${randomBytes(600).toString('base64').replace(/(.{70})/g, '$1\n').trim()}\n-----END OPENSSH PRIVATE KEY-----`;
-const PASSWORD = 'Zq8vN3r' + 'Tx7wLp2Kd';
-const KEY_ID = 'AKIA' + 'Z3MHJ2NQWX7RT4PE';
-const b64 = (s: string) => Buffer.from(s).toString('base64');
+const { password: PASSWORD, awsKeyId: KEY_ID, b64 } = planted;
+const PEM = planted.pem('OPENSSH');
 
 async function scan(text: string) {
   const out = await scanner.scan({ path: 'template.yaml', text }, { secrets: engine });

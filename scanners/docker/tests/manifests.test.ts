@@ -3,19 +3,17 @@
  * docker registry credentials, `name`/`value` environment pairs, Compose `environment:` lists and
  * maps. References, placeholders, `valueFrom` and empty values pass.
  */
-import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { SecretEngine, oneAlertPerSecret } from '@leakguard/core';
 import { ComposeScanner, KubernetesScanner } from '@leakguard/scanner-docker';
+import { planted } from '../../cloudformation/tests/helpers.js';
 
 const engine = new SecretEngine();
+const { password: PASSWORD, b64 } = planted;
+const PEM = planted.pem('EC', 120);
 const k8s = new KubernetesScanner();
 const compose = new ComposeScanner();
-// Secrets are built at run time: no secret-looking literal in the repository.
-const PASSWORD = 'Zq8vN3r' + 'Tx7wLp2Kd';
-const TOKEN = 'tk_' + randomBytes(12).toString('hex');
-const PEM = `-----BEGIN EC PRIVATE KEY-----\n${randomBytes(120).toString('base64').replace(/(.{64})/g, '$1\n').trim()}\n-----END EC PRIVATE KEY-----`;
-const b64 = (s: string) => Buffer.from(s).toString('base64');
+const TOKEN = 'tk_' + b64(PASSWORD).slice(0, 20);
 
 async function run(scanner: KubernetesScanner | ComposeScanner, path: string, text: string) {
   expect(scanner.accepts({ path, text })).toBe(true);

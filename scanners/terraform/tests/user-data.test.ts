@@ -3,18 +3,15 @@
  * decoded and scanned; `base64encode("...")` and heredocs are plain text the catalog reads where
  * they are written. A Lambda environment value only the catalog recognises gets the environment view.
  */
-import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { SecretEngine, oneAlertPerSecret } from '@leakguard/core';
 import { TerraformScanner } from '@leakguard/scanner-terraform';
+import { planted } from '../../cloudformation/tests/helpers.js';
 
 const scanner = new TerraformScanner();
 const engine = new SecretEngine();
-// Secrets are built at run time: no secret-looking literal in the repository.
-const PEM = `-----BEGIN RSA PRIVATE KEY-----\n${randomBytes(600).toString('base64').replace(/(.{64})/g, '$1\n').trim()}\n-----END RSA PRIVATE KEY-----`;
-const PASSWORD = 'Zq8vN3r' + 'Tx7wLp2Kd';
-const KEY_ID = 'AKIA' + 'Z3MHJ2NQWX7RT4PE';
-const b64 = (s: string) => Buffer.from(s).toString('base64');
+const { password: PASSWORD, awsKeyId: KEY_ID, b64 } = planted;
+const PEM = planted.pem('RSA');
 
 async function summary(text: string): Promise<string[]> {
   const out = await scanner.scan({ path: 'main.tf', text }, { secrets: engine });
