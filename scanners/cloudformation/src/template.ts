@@ -42,7 +42,7 @@ export function isTemplate(root: PNode | undefined): boolean {
 /** Resource types CloudFormation deploys: AWS's own and Alexa skills (`Alexa::ASK::Skill`). */
 export const RESOURCE_TYPE = /^(?:AWS|Alexa::ASK)::/;
 
-const SKIP_FOR_ATTRIBUTES = new Set(['Environment', 'Tags', 'PolicyDocument', 'Policies', 'AssumeRolePolicyDocument', 'KeyPolicy', 'ResourcePolicy', 'Globals', 'AccessPolicies', 'RepositoryPolicyText', 'PolicyText', 'InlinePolicy', 'FileSystemPolicy', 'Policy', 'DestinationPolicy', 'AccessPolicy', 'PermissionsPolicyDocument', 'PolicyInJson']);
+const SKIP_FOR_ATTRIBUTES = new Set(['Tags', 'PolicyDocument', 'Policies', 'AssumeRolePolicyDocument', 'KeyPolicy', 'ResourcePolicy', 'Globals', 'AccessPolicies', 'RepositoryPolicyText', 'PolicyText', 'InlinePolicy', 'FileSystemPolicy', 'Policy', 'DestinationPolicy', 'AccessPolicy', 'PermissionsPolicyDocument', 'PolicyInJson']);
 
 /** Builds the context of a template: its parameters and resources (and the file's resolution bound, given or new). */
 export function templateContext(root: PNode, extra: Partial<EvalContext> = {}): EvalContext {
@@ -321,10 +321,14 @@ export function templateFacts(input: TemplateInput): FactSet {
     if (!node || depth > 8) return;
     if (node.kind === 'seq') node.items.forEach((item, i) => secretAttributes(item, `${source}[${i}]`, depth + 1));
     if (node.kind !== 'map') return;
+    namedValue(node, source);
     for (const e of node.entries as PEntry[]) {
       // Settings blocks (`TokenValidityUnits: {AccessToken: hours}`) hold no secrets; a
       // `*Configuration` / `*Config` block is a container (`SourceConfiguration: {OAuthToken: ...}`).
       if (SKIP_FOR_ATTRIBUTES.has(e.key)) continue;
+      // A function's `Environment: {Variables: ...}` is judged as its environment (envOf); other
+      // resources' `Environment` (ECS, Batch, CodeBuild) are walked like any property.
+      if (e.key === 'Environment' && get(e.value, 'Variables')) continue;
       // EC2 user data (Instance, LaunchTemplateData, LaunchConfiguration, spot fleets) is base64
       // when written as a literal (`Fn::Base64` of a literal is plain text: the catalog reads it).
       if (e.key === 'UserData') {
@@ -338,6 +342,20 @@ export function templateFacts(input: TemplateInput): FactSet {
         secretAttributes(e.value, `${source}.${e.key}`, depth + 1);
       }
     }
+  }
+
+  /**
+   * A name/value pair (ECS `Environment: [{Name, Value}]`, CodeBuild `EnvironmentVariables`, Elastic
+   * Beanstalk `OptionSettings: [{OptionName, Value}]`): the value is judged under the name it is
+   * given. A CodeBuild variable of `Type: PARAMETER_STORE` / `SECRETS_MANAGER` holds a reference.
+   */
+  function namedValue(node: Extract<PNode, { kind: 'map' }>, source: string): void {
+    const nameNode = get(node, 'Name') ?? get(node, 'OptionName');
+    const name = scalarText(nameNode);
+    const value = get(node, 'Value');
+    if (!nameNode || name === undefined || value?.kind !== 'scalar' || typeof value.value !== 'string') return;
+    if (/^(?:PARAMETER_STORE|SECRETS_MANAGER)$/.test(scalarText(get(node, 'Type')) ?? '')) return;
+    facts.secretAttributes.push({ source: `${source}.Value`, name: pos(name, nameNode), value: pos(value.value, value) });
   }
 
   return facts;

@@ -82,3 +82,25 @@ describe('Lambda environment: a value the catalog recognises under a name that s
     expect(await summary(fn(`          foo: ${PASSWORD}\n          REGION: eu-west-1\n`))).toEqual([]);
   });
 });
+
+describe('CloudFormation name/value pairs are judged under their name', () => {
+  const task = (env: string) => template(`  Task:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n      ContainerDefinitions:\n        - Name: api\n          Image: api:1\n          Environment:\n${env}`);
+  const codebuild = (vars: string) => template(`  Build:\n    Type: AWS::CodeBuild::Project\n    Properties:\n      Environment:\n        Type: LINUX_CONTAINER\n        EnvironmentVariables:\n${vars}`);
+  it.each<[string, string, string[]]>([
+    ['an ECS container environment pair', task(`            - Name: DB_PASSWORD\n              Value: ${PASSWORD}\n`), ['secret/literal-secret-attribute@11']],
+    ['a CodeBuild plaintext variable', codebuild(`          - Name: NPM_TOKEN\n            Type: PLAINTEXT\n            Value: ${PASSWORD}\n`), ['secret/literal-secret-attribute@11']],
+    ['an Elastic Beanstalk option', template(`  Env:\n    Type: AWS::ElasticBeanstalk::Environment\n    Properties:\n      OptionSettings:\n        - Namespace: aws:elasticbeanstalk:application:environment\n          OptionName: API_SECRET\n          Value: ${PASSWORD}\n`), ['secret/literal-secret-attribute@9']],
+  ])('%s', async (_n, text, expected) => {
+    expect(await summary(text)).toEqual(expected);
+  });
+
+  it.each<[string, string]>([
+    ['a CodeBuild Secrets Manager variable (a reference)', codebuild('          - Name: NPM_TOKEN\n            Type: SECRETS_MANAGER\n            Value: ci/npm:token\n')],
+    ['a CodeBuild Parameter Store variable (a reference)', codebuild('          - Name: DB_PASSWORD\n            Type: PARAMETER_STORE\n            Value: /ci/db-password-value\n')],
+    ['a non-secret name', task(`            - Name: LOG_LEVEL\n              Value: debug\n`)],
+    ['a dynamic reference', task('            - Name: DB_PASSWORD\n              Value: "{{resolve:secretsmanager:db:SecretString:password}}"\n')],
+    ['ECS Secrets with ValueFrom', task('            - Name: STAGE\n              Value: prod\n          Secrets:\n            - Name: DB_PASSWORD\n              ValueFrom: arn:aws:secretsmanager:eu-west-1:123456789012:secret:db-AbCdEf\n')],
+  ])('%s: nothing', async (_n, text) => {
+    expect(await summary(text)).toEqual([]);
+  });
+});
