@@ -5,9 +5,8 @@
 import {
   ResolveBudget,
   emptyFactSet,
-  isReferenceName,
   isSecretLikeName,
-  SETTING_SUFFIXES,
+  isSettingProperty,
   regionOf,
   type EnvVarFact,
   type FactSet,
@@ -335,7 +334,7 @@ export function templateFacts(input: TemplateInput): FactSet {
         if (e.value.kind === 'scalar' && typeof e.value.value === 'string') facts.encodedPayloads.push({ source: `${source}.UserData`, value: pos(e.value.value, e.value) });
         continue;
       }
-      if (isReferenceName(e.key, SETTING_SUFFIXES) && !(e.value.kind === 'map' && /Config(?:uration)?$/i.test(e.key))) continue;
+      if (isSettingProperty(e.key, e.value.kind === 'map')) continue;
       if (e.value.kind === 'scalar' && typeof e.value.value === 'string' && isSecretLikeName(e.key)) {
         facts.secretAttributes.push({ source: `${source}.${e.key}`, name: pos(e.key, e.keySpan), value: pos(e.value.value, e.value) });
       } else {

@@ -22,7 +22,7 @@ import { CHECK_RULE_IDS, CHECK_RULES } from './rules.js';
 import { classifyLiteral, isConstantName, isSecretCandidate, SETTING_SUFFIXES } from './values.js';
 
 export { CHECK_RULES, CHECK_RULE_IDS };
-export { classifyLiteral, isConstantName, isSecretCandidate, SETTING_SUFFIXES } from './values.js';
+export { classifyLiteral, isConstantName, isSecretCandidate, isSettingProperty, SETTING_SUFFIXES } from './values.js';
 
 /** Every rule the infrastructure scanners report besides the secret catalog. */
 export const INFRA_RULES: RuleMeta[] = [...IAM_RULES, ...CHECK_RULES];
