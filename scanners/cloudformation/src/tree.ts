@@ -158,9 +158,12 @@ export function parseDocuments(text: string, limits: ParseLimits = DEFAULT_LIMIT
   const { isMap, isPair, isSeq, parseAllDocuments } = yaml();
   const tooDeep = { message: `nesting deeper than ${limits.maxDepth} levels` };
   if (mayNestDeeperThan(text, Math.max(MAX_YAML_NESTING_ESTIMATE, limits.maxDepth))) return { roots: [], problems: [tooDeep] };
+  // Cut before the parser sees more documents than are read: yaml parses the whole stream first,
+  // and a million tiny documents cost it minutes and gigabytes.
+  const cut = documentStart(text, MAX_DOCUMENTS);
   let docs: ReturnType<typeof parseAllDocuments>;
   try {
-    docs = parseAllDocuments(text, PARSE_OPTIONS);
+    docs = parseAllDocuments(cut === undefined ? text : text.slice(0, cut), PARSE_OPTIONS);
   } catch {
     return { roots: [], problems: [{ message: 'YAML error', offset: 0 }] };
   }
@@ -168,7 +171,7 @@ export function parseDocuments(text: string, limits: ParseLimits = DEFAULT_LIMIT
   const roots: PNode[] = [];
   const problems: ParseProblem[] = [];
   const counts: Counts = { nodes: 0, aliases: 0 };
-  for (const doc of docs.slice(0, MAX_DOCUMENTS)) {
+  for (const doc of docs) {
     if (doc.errors.some((e) => e.code === 'RESOURCE_EXHAUSTION') || deeperThan(doc.contents, limits.maxDepth, isMap, isSeq, isPair)) {
       problems.push(tooDeep);
       continue;
@@ -186,8 +189,23 @@ export function parseDocuments(text: string, limits: ParseLimits = DEFAULT_LIMIT
     }
     roots.push(converted.root);
   }
-  if (docs.length > MAX_DOCUMENTS) problems.push({ message: `more than ${MAX_DOCUMENTS} documents (the rest were not read)` });
+  if (cut !== undefined) problems.push({ message: `more than ${MAX_DOCUMENTS} documents (the rest were not read)`, offset: cut });
   return { roots, problems };
+}
+
+/**
+ * Offset of the `---` line that starts document `n + 1` (counting an unmarked first document), or
+ * undefined when the stream has no more than `n`. A `---` line inside a block scalar counts too: the
+ * cut can only come earlier, never later.
+ */
+function documentStart(text: string, n: number): number | undefined {
+  const marker = /^---(?=[ \t\r\n]|$)/gm;
+  let count = /^\s*---(?=[ \t\r\n]|$)/.test(text) ? 0 : 1;
+  for (let m = marker.exec(text); m; m = marker.exec(text)) {
+    if (count === n && m.index > 0) return m.index;
+    count++;
+  }
+  return undefined;
 }
 
 /** One parsed document as the positioned tree, or the limit it hit. */

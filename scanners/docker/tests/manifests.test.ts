@@ -79,6 +79,18 @@ describe('Kubernetes: references and near-misses pass', () => {
   });
 });
 
+describe('Kubernetes: bounds', () => {
+  it('reads at most 1,000 documents of a stream, cut before parsing, and says where', async () => {
+    const filler = '---\napiVersion: v1\nkind: ConfigMap\ndata:\n  a: b\n'.repeat(1200);
+    const late = secret(`data:\n  password: ${b64(PASSWORD)}\n`);
+    const text = `${secret(`data:\n  password: ${b64(PASSWORD)}\n`)}${filler}---\n${late}`;
+    const { drafts, notifications } = await run(k8s, 'many.yaml', text);
+    // The first Secret is judged; the one after document 1,000 is not (the catalog still reads its line).
+    expect(drafts.filter((d) => d.ruleId === 'secret/literal-secret-attribute').map((d) => d.region.startLine)).toEqual([7]);
+    expect(notifications.map((n) => [n.message, n.line])).toEqual([['Kubernetes manifest could not be parsed at 5003:1: more than 1000 documents (the rest were not read)', 5003]]);
+  });
+});
+
 describe('Docker Compose environment', () => {
   const file = (env: string) => `services:\n  api:\n    image: api:1\n    environment:\n${env}`;
   it.each<[string, string, string[]]>([
