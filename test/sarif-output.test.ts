@@ -8,7 +8,7 @@ import type * as Sarif from 'sarif';
 import { describe, expect, it } from 'vitest';
 import { makeProject, runCli } from './support/cli.js';
 import { githubProblems, schemaErrors } from './support/sarif.js';
-import { PEM_KEY } from './support/planted.js';
+import { PEM_KEY, PLANTED } from './support/planted.js';
 
 function sarifOf(args: string[], cwd?: string): Sarif.Log {
   const run = runCli(['scan', '--format', 'sarif', '--quiet', ...args], cwd ? { cwd } : {});
@@ -63,6 +63,31 @@ describe('SARIF output', () => {
         locations: [{ physicalLocation: { artifactLocation: { uri: 'missing-folder', uriBaseId: '%SRCROOT%' } } }],
       }),
     ]);
+  });
+
+  it('points findings in decoded and nested IaC values at the attribute that holds them', () => {
+    const b64 = (t: string) => Buffer.from(t).toString('base64');
+    const userData = b64(`#!/bin/bash\ncat > /root/.ssh/id_rsa <<EOF\n${PEM_KEY}\nEOF\n`);
+    const root = makeProject({
+      'template.yaml': `AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  Web:\n    Type: AWS::EC2::Instance\n    Properties:\n      ImageId: ami-1\n      UserData: ${userData}\n`,
+      'k8s/secret.yaml': `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n---\napiVersion: v1\nkind: Secret\nmetadata:\n  name: db\ndata:\n  password: ${b64(PLANTED.password)}\n`,
+      'docker-compose.yml': `services:\n  api:\n    environment:\n      - LOG_LEVEL=debug\n      - DB_PASSWORD=${PLANTED.password}\n`,
+    });
+    const log = sarifOf(['.'], root);
+    expect(schemaErrors(log)).toEqual([]);
+    const results = log.runs[0]!.results!.map((r) => {
+      const loc = r.locations![0]!.physicalLocation!;
+      return [loc.artifactLocation!.uri, r.ruleId, loc.region!.startLine, loc.region!.startColumn];
+    });
+    expect(results.sort()).toEqual([
+      ['docker-compose.yml', 'env/secret-literal', 5, 21],
+      ['k8s/secret.yaml', 'secret/literal-secret-attribute', 11, 13],
+      ['template.yaml', 'secret/private-key-rsa', 7, 17],
+    ]);
+    const decoded = log.runs[0]!.results!.find((r) => r.ruleId === 'secret/private-key-rsa')!;
+    expect(decoded.message.text).toMatch(/Resources\.Web\.Properties\.UserData, once base64-decoded/);
+    const text = JSON.stringify(log);
+    for (const secret of [PLANTED.password, PLANTED.pemBody, userData]) expect(text).not.toContain(secret);
   });
 
   it('keeps fingerprints stable when the secret moves to another line', () => {

@@ -5,11 +5,11 @@
 import type { FileScanner } from '@leakguard/core';
 import { AzureScanner } from '@leakguard/scanner-azure';
 import { CloudFormationScanner } from '@leakguard/scanner-cloudformation';
-import { DockerfileScanner } from '@leakguard/scanner-docker';
+import { ComposeScanner, DockerfileScanner, KubernetesScanner } from '@leakguard/scanner-docker';
 import { GitHubActionsScanner } from '@leakguard/scanner-github-actions';
 import { ServerlessScanner } from '@leakguard/scanner-serverless';
 import { TerraformScanner } from '@leakguard/scanner-terraform';
 
 export function builtinScanners(): FileScanner[] {
-  return [new TerraformScanner(), new ServerlessScanner(), new CloudFormationScanner(), new AzureScanner(), new DockerfileScanner(), new GitHubActionsScanner()];
+  return [new TerraformScanner(), new ServerlessScanner(), new CloudFormationScanner(), new AzureScanner(), new DockerfileScanner(), new ComposeScanner(), new KubernetesScanner(), new GitHubActionsScanner()];
 }

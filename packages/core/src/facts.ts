@@ -62,7 +62,7 @@ export type EnvValue =
   | { kind: 'deploy-time'; source: string; text?: string }
   | { kind: 'unresolved'; text?: string };
 
-export type FunctionPlatform = 'aws-lambda' | 'aws-ecs' | 'aws-apprunner' | 'azure-functions' | 'gcp-cloud-functions' | 'gcp-cloud-run';
+export type FunctionPlatform = 'aws-lambda' | 'aws-ecs' | 'aws-apprunner' | 'azure-functions' | 'gcp-cloud-functions' | 'gcp-cloud-run' | 'kubernetes' | 'docker-compose';
 
 /** A variable in a function's environment. */
 export interface EnvVarFact {
@@ -128,6 +128,19 @@ export interface InputFact {
 export interface SecretAttributeFact {
   source: string;
   name: Positioned<string>;
+  /** The value as the service reads it (decoded, when `encoding` says it is written encoded). */
+  value: Positioned<string>;
+  /** Written base64-encoded (a Kubernetes Secret's `data:`): `value` is the decoded text, its region the encoded one. */
+  encoding?: 'base64';
+}
+
+/**
+ * A base64 value a service decodes before use (EC2 `UserData`, `user_data_base64`): decoded
+ * (bounded) and run through the secret catalog; a finding points at the encoded value.
+ */
+export interface EncodedPayloadFact {
+  /** The attribute, for messages: `Resources.Web.Properties.UserData`, `aws_instance.web.user_data_base64`. */
+  source: string;
   value: Positioned<string>;
 }
 
@@ -141,8 +154,9 @@ export interface FactSet {
   kmsKeys: KmsKeyFact[];
   inputs: InputFact[];
   secretAttributes: SecretAttributeFact[];
+  encodedPayloads: EncodedPayloadFact[];
 }
 
 export function emptyFactSet(): FactSet {
-  return { statements: [], attachments: [], envVars: [], functions: [], stores: [], kmsKeys: [], inputs: [], secretAttributes: [] };
+  return { statements: [], attachments: [], envVars: [], functions: [], stores: [], kmsKeys: [], inputs: [], secretAttributes: [], encodedPayloads: [] };
 }

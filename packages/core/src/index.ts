@@ -38,3 +38,7 @@ export * from './resolve-budget.js';
 export * from './read-guarded.js';
 export * from './yaml-depth.js';
 export { oneAlertPerSecret } from './one-alert.js';
+export * from './secrets/base64-text.js';
+export { decodedPayloadDrafts, MAX_DECODED_CHARS_PER_FILE, type DecodedPayloads } from './checks/decoded-payloads.js';
+export { envViewsOfCatalog } from './checks/env-catalog.js';
+export { factFileDrafts } from './checks/file-drafts.js';

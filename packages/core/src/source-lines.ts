@@ -41,6 +41,13 @@ export function regionOf(starts: number[], start: number, end: number): Region {
   return { startLine: a.line, startColumn: a.column, endLine: b.line, endColumn: b.column };
 }
 
+/** True when `inner` lies inside `outer` (both in lines and columns). */
+export function regionWithin(inner: Region, outer: Region): boolean {
+  const startsAfter = inner.startLine > outer.startLine || (inner.startLine === outer.startLine && inner.startColumn >= outer.startColumn);
+  const endsBefore = inner.endLine < outer.endLine || (inner.endLine === outer.endLine && inner.endColumn <= outer.endColumn);
+  return startsAfter && endsBefore;
+}
+
 /** Index of the line holding `offset` (binary search). */
 function lineIndexAt(starts: number[], offset: number): number {
   let lo = 0;

@@ -5,10 +5,9 @@
  */
 import {
   emptyFactSet,
-  isReferenceName,
   isSecretLikeName,
   regionOf,
-  SETTING_SUFFIXES,
+  isSettingProperty,
   type EnvVarFact,
   type FactSet,
   type Positioned,
@@ -84,7 +83,7 @@ export function azureFacts(t: AzureTemplate, starts: number[]): FactSet {
     if (node.kind === 'seq') node.items.forEach((item, i) => secretAttributes(item, `${source}[${i}]`, depth + 1));
     if (node.kind !== 'map') return;
     for (const e of node.entries) {
-      if (SKIP_FOR_ATTRIBUTES.has(e.key) || isReferenceName(e.key, SETTING_SUFFIXES)) continue;
+      if (SKIP_FOR_ATTRIBUTES.has(e.key) || isSettingProperty(e.key, e.value.kind === 'map')) continue;
       const v = e.value.kind === 'scalar' && typeof e.value.value === 'string' ? t.valueOf(e.value) : undefined;
       if (v?.kind === 'literal' && isSecretLikeName(e.key)) facts.secretAttributes.push({ source: `${source}.${e.key}`, name: pos(e.key, e.keySpan), value: pos(v.text, e.value) });
       else secretAttributes(e.value, `${source}.${e.key}`, depth + 1);

@@ -1,16 +1,17 @@
 /**
  * The Azure scanner: Bicep (`.bicep`, tree-sitter), ARM JSON templates (recognised by their
  * `$schema`) and Azure Functions `local.settings.json`. Each becomes the shared facts, judged by
- * the same checks as Terraform and CloudFormation; the plain secret pass runs over the file too.
+ * the same checks as Terraform and CloudFormation, with the secret catalog over the file (core's
+ * `factFileDrafts`).
  */
 import {
   INFRA_RULES,
-  issuesToDrafts,
-  judgeFacts,
+  factFileDrafts,
   lineStarts,
   type FactSet,
   type FileScanner,
   type Notification,
+  type ScanContext,
   type ScanInput,
   type ScanOutput,
 } from '@leakguard/core';
@@ -48,9 +49,10 @@ export class AzureScanner implements FileScanner {
     return JSON_FILE.test(input.path) && input.text.includes('schema.management.azure.com') && /[dD]eploymentTemplate\.json/.test(input.text);
   }
 
-  async scan(input: ScanInput): Promise<ScanOutput> {
+  async scan(input: ScanInput, context: ScanContext): Promise<ScanOutput> {
     const starts = lineStarts(input.text);
-    const judged = (facts: FactSet, notifications: Notification[] = []): ScanOutput => ({ drafts: issuesToDrafts(judgeFacts(facts), input.text), notifications });
+    // The catalog runs here too (coversSecrets), so an app setting the catalog recognises under any name gets the environment's view.
+    const judged = (facts: FactSet, notifications: Notification[] = []): ScanOutput => ({ drafts: factFileDrafts(facts, input.text, starts, context.secrets), notifications, coversSecrets: true });
     if (BICEP.test(input.path)) {
       if (input.text.length > MAX_BICEP_CHARS) return { drafts: [], notifications: [{ kind: 'parse-error', level: 'note', message: `Bicep file over ${MAX_BICEP_CHARS} characters: only scanned for secrets`, path: input.path }] };
       if (!bicepReady()) await this.init();

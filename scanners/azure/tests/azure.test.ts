@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { oneAlertPerSecret } from '@leakguard/core';
 import { AzureScanner, bicepReady, parseBicep } from '../src/index.js';
+import { engine, planted } from '../../cloudformation/tests/helpers.js';
 
 const scanner = new AzureScanner();
 beforeAll(() => scanner.init());
@@ -9,12 +11,22 @@ const PW = ['Pr0d', 'Db', 'Passw0rd!2024'].join('-');
 const KEY = 'k-' + '3f9a8b7c6d5e4f3a2b';
 
 async function findings(path: string, text: string) {
-  const out = await scanner.scan({ path, text });
+  const out = await scanner.scan({ path, text }, { secrets: engine });
   return { ids: out.drafts.map((d) => d.ruleId).sort(), drafts: out.drafts, notifications: out.notifications };
 }
 
 const site = (settings: string, before = ''): string =>
   `${before}resource fn 'Microsoft.Web/sites@2022-03-01' = {\n  name: 'orders-fn'\n  kind: 'functionapp'\n  properties: {\n    siteConfig: {\n      appSettings: [\n${settings}      ]\n    }\n  }\n}\n`;
+
+describe('an app setting the catalog recognises under a name that says nothing', () => {
+  it('is one alert under the catalog rule, naming env/secret-literal', async () => {
+    const { drafts } = await findings('main.bicep', site(`        { name: 'foo', value: '${planted.awsKeyId}' }\n`));
+    expect(oneAlertPerSecret(drafts).map((d) => [d.ruleId, d.properties?.alsoReportedAs])).toEqual([['secret/aws-access-key-id', 'env/secret-literal']]);
+  });
+  it('a value no rule knows under such a name is not reported', async () => {
+    expect((await findings('main.bicep', site(`        { name: 'foo', value: '${KEY}' }\n`))).ids).toEqual([]);
+  });
+});
 
 describe('Bicep: findings', () => {
   it.each<[string, string, string[]]>([
@@ -27,6 +39,7 @@ describe('Bicep: findings', () => {
     ['a sites/config appsettings child', `resource cfg 'Microsoft.Web/sites/config@2022-03-01' = {\n  parent: fn\n  name: 'appsettings'\n  properties: {\n    WEBHOOK_SECRET: '${KEY}'\n  }\n}\n`, ['env/secret-literal']],
     ['a nested config child', `resource fn 'Microsoft.Web/sites@2022-03-01' = {\n  name: 'f'\n  resource cfg 'config' = {\n    name: 'appsettings'\n    properties: {\n      STRIPE_SECRET_KEY: '${KEY}'\n    }\n  }\n}\n`, ['env/secret-literal']],
     ['a Key Vault secret without expiry', `resource s 'Microsoft.KeyVault/vaults/secrets@2023-02-01' = {\n  parent: kv\n  name: 'db-password'\n  properties: {\n    value: dbPassword\n  }\n}\n@secure()\nparam dbPassword string\n`, ['rotation/keyvault-secret-without-expiry']],
+    ['a literal secret inside a *Configuration map (a container, not a setting)', `resource idp 'Microsoft.Web/sites/config@2022-03-01' = {\n  name: 'authsettingsV2'\n  properties: {\n    identityProviders: {\n      azureActiveDirectory: {\n        registrationConfiguration: {\n          clientId: 'c'\n          clientSecret: '${PW}'\n        }\n      }\n    }\n  }\n}\n`, ['secret/literal-secret-attribute']],
     ['a literal secret-named property of another resource', `resource sql 'Microsoft.Sql/servers@2022-05-01-preview' = {\n  name: 's'\n  properties: {\n    administratorLogin: 'dba'\n    administratorLoginPassword: '${PW}'\n  }\n}\n`, ['secret/literal-secret-attribute']],
   ])('%s', async (_n, text, expected) => {
     expect((await findings('infra/main.bicep', text)).ids).toEqual([...expected].sort());

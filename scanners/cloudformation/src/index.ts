@@ -5,8 +5,7 @@
 import {
   INFRA_RULES,
   ResolveBudget,
-  issuesToDrafts,
-  judgeFacts,
+  factFileDrafts,
   lineStarts,
   positionAt,
   type FileScanner,
@@ -23,8 +22,8 @@ export * from './evaluate.js';
 export * from './template.js';
 
 const EXTENSIONS = /\.(ya?ml|json|template|cfn)$/i;
-/** A cheap look at the content: a template declares its version or has `AWS::` typed resources. */
-const LOOKS_LIKE_TEMPLATE = /AWSTemplateFormatVersion|["']?Type["']?\s*:\s*["']?AWS::/;
+/** A cheap look at the content: a template declares its version or has `AWS::` (or `Alexa::ASK::`) typed resources. */
+const LOOKS_LIKE_TEMPLATE = /AWSTemplateFormatVersion|["']?Type["']?\s*:\s*["']?(?:AWS|Alexa::ASK)::/;
 const SERVERLESS_FILE = /(^|\/)serverless\.(ya?ml|json)$/i;
 
 /** Problems of a parse as notifications naming the file and the position. */
@@ -43,9 +42,9 @@ export class CloudFormationScanner implements FileScanner {
 
   accepts(input: ScanInput): boolean {
     if (!EXTENSIONS.test(input.path) || SERVERLESS_FILE.test(input.path)) return false;
-    // Both of the pattern's alternatives hold "AWS": a substring search rules out most files faster.
+    // Every alternative of the pattern holds "AWS" or "Alexa::ASK": a substring search rules out most files faster.
     const text = input.text;
-    return text.includes('AWS') && LOOKS_LIKE_TEMPLATE.test(text);
+    return (text.includes('AWS') || text.includes('Alexa::ASK')) && LOOKS_LIKE_TEMPLATE.test(text);
   }
 
   scan(input: ScanInput, context: ScanContext): ScanOutput {
@@ -60,7 +59,7 @@ export class CloudFormationScanner implements FileScanner {
     const starts = lineStarts(input.text);
     const budget = new ResolveBudget(input.text.length);
     const facts = templateFacts({ root: parsed.root, starts, context: { budget } });
-    const drafts = [...issuesToDrafts(judgeFacts(facts), input.text), ...context.secrets.draftsFor(input.text, starts)];
+    const drafts = factFileDrafts(facts, input.text, starts, context.secrets);
     const limit = budget.notification(input.path, 'CloudFormation template');
     if (limit) notifications.push(limit);
     return { drafts, notifications, coversSecrets: true };

@@ -5,9 +5,8 @@
 import {
   ResolveBudget,
   emptyFactSet,
-  isReferenceName,
   isSecretLikeName,
-  SETTING_SUFFIXES,
+  isSettingProperty,
   regionOf,
   type EnvVarFact,
   type FactSet,
@@ -36,10 +35,13 @@ export function isTemplate(root: PNode | undefined): boolean {
   if (get(root, 'service') && get(root, 'provider')) return false; // serverless.yml
   if (get(root, 'AWSTemplateFormatVersion')) return true;
   const resources = get(root, 'Resources');
-  return resources?.kind === 'map' && resources.entries.some((e) => (scalarText(get(e.value, 'Type')) ?? '').startsWith('AWS::'));
+  return resources?.kind === 'map' && resources.entries.some((e) => RESOURCE_TYPE.test(scalarText(get(e.value, 'Type')) ?? ''));
 }
 
-const SKIP_FOR_ATTRIBUTES = new Set(['Environment', 'Tags', 'PolicyDocument', 'Policies', 'AssumeRolePolicyDocument', 'KeyPolicy', 'ResourcePolicy', 'Globals', 'AccessPolicies', 'RepositoryPolicyText', 'PolicyText', 'InlinePolicy', 'FileSystemPolicy', 'Policy', 'DestinationPolicy', 'AccessPolicy', 'PermissionsPolicyDocument', 'PolicyInJson']);
+/** Resource types CloudFormation deploys: AWS's own and Alexa skills (`Alexa::ASK::Skill`). */
+export const RESOURCE_TYPE = /^(?:AWS|Alexa::ASK)::/;
+
+const SKIP_FOR_ATTRIBUTES = new Set(['Tags', 'PolicyDocument', 'Policies', 'AssumeRolePolicyDocument', 'KeyPolicy', 'ResourcePolicy', 'Globals', 'AccessPolicies', 'RepositoryPolicyText', 'PolicyText', 'InlinePolicy', 'FileSystemPolicy', 'Policy', 'DestinationPolicy', 'AccessPolicy', 'PermissionsPolicyDocument', 'PolicyInJson']);
 
 /** Builds the context of a template: its parameters and resources (and the file's resolution bound, given or new). */
 export function templateContext(root: PNode, extra: Partial<EvalContext> = {}): EvalContext {
@@ -318,17 +320,41 @@ export function templateFacts(input: TemplateInput): FactSet {
     if (!node || depth > 8) return;
     if (node.kind === 'seq') node.items.forEach((item, i) => secretAttributes(item, `${source}[${i}]`, depth + 1));
     if (node.kind !== 'map') return;
+    namedValue(node, source);
     for (const e of node.entries as PEntry[]) {
       // Settings blocks (`TokenValidityUnits: {AccessToken: hours}`) hold no secrets; a
       // `*Configuration` / `*Config` block is a container (`SourceConfiguration: {OAuthToken: ...}`).
       if (SKIP_FOR_ATTRIBUTES.has(e.key)) continue;
-      if (isReferenceName(e.key, SETTING_SUFFIXES) && !(e.value.kind === 'map' && /Config(?:uration)?$/i.test(e.key))) continue;
+      // A function's `Environment: {Variables: ...}` is judged as its environment (envOf); other
+      // resources' `Environment` (ECS, Batch, CodeBuild) are walked like any property.
+      if (e.key === 'Environment' && get(e.value, 'Variables')) continue;
+      // EC2 user data (Instance, LaunchTemplateData, LaunchConfiguration, spot fleets) is base64
+      // when written as a literal (`Fn::Base64` of a literal is plain text: the catalog reads it).
+      if (e.key === 'UserData') {
+        if (e.value.kind === 'scalar' && typeof e.value.value === 'string') facts.encodedPayloads.push({ source: `${source}.UserData`, value: pos(e.value.value, e.value) });
+        continue;
+      }
+      if (isSettingProperty(e.key, e.value.kind === 'map')) continue;
       if (e.value.kind === 'scalar' && typeof e.value.value === 'string' && isSecretLikeName(e.key)) {
         facts.secretAttributes.push({ source: `${source}.${e.key}`, name: pos(e.key, e.keySpan), value: pos(e.value.value, e.value) });
       } else {
         secretAttributes(e.value, `${source}.${e.key}`, depth + 1);
       }
     }
+  }
+
+  /**
+   * A name/value pair (ECS `Environment: [{Name, Value}]`, CodeBuild `EnvironmentVariables`, Elastic
+   * Beanstalk `OptionSettings: [{OptionName, Value}]`): the value is judged under the name it is
+   * given. A CodeBuild variable of `Type: PARAMETER_STORE` / `SECRETS_MANAGER` holds a reference.
+   */
+  function namedValue(node: Extract<PNode, { kind: 'map' }>, source: string): void {
+    const nameNode = get(node, 'Name') ?? get(node, 'OptionName');
+    const name = scalarText(nameNode);
+    const value = get(node, 'Value');
+    if (!nameNode || name === undefined || value?.kind !== 'scalar' || typeof value.value !== 'string') return;
+    if (/^(?:PARAMETER_STORE|SECRETS_MANAGER)$/.test(scalarText(get(node, 'Type')) ?? '')) return;
+    facts.secretAttributes.push({ source: `${source}.Value`, name: pos(name, nameNode), value: pos(value.value, value) });
   }
 
   return facts;

@@ -109,7 +109,7 @@ class LimitError extends Error {
 /** Parses YAML (or JSON, a subset of YAML 1.2) into the positioned tree. */
 export function parseTree(text: string, limits: ParseLimits = DEFAULT_LIMITS): ParsedDoc {
   // Loaded on the first template (see core's yaml.ts): most scans have none.
-  const { isAlias, isMap, isPair, isScalar, isSeq, parseDocument } = yaml();
+  const { isMap, isPair, isSeq, parseDocument } = yaml();
   // Too deep: where yaml's recursion gives up depends on the thread's stack, so say it without a
   // position, and whether the stack ran out or the tree is merely deep, say the same thing.
   const tooDeep = { message: `nesting deeper than ${limits.maxDepth} levels` };
@@ -117,7 +117,7 @@ export function parseTree(text: string, limits: ParseLimits = DEFAULT_LIMITS): P
   if (mayNestDeeperThan(text, Math.max(MAX_YAML_NESTING_ESTIMATE, limits.maxDepth))) return { problems: [tooDeep] };
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, { customTags: CUSTOM_TAGS, uniqueKeys: false, strict: false, prettyErrors: false });
+    doc = parseDocument(text, PARSE_OPTIONS);
   } catch {
     return { problems: [{ message: 'YAML error', offset: 0 }] };
   }
@@ -134,14 +134,89 @@ export function parseTree(text: string, limits: ParseLimits = DEFAULT_LIMITS): P
     if (!doc.errors.every((e) => e.code === 'MULTIPLE_DOCS')) return { problems };
   }
   if (!doc.contents) return { problems };
-  let nodes = 0;
-  let aliases = 0;
+  const converted = convertDocument(doc, limits, { nodes: 0, aliases: 0 });
+  return 'root' in converted ? { root: converted.root, problems } : { problems: [converted.problem] };
+}
+
+/** Nodes and aliases built so far: one count for every document of a file. */
+interface Counts {
+  nodes: number;
+  aliases: number;
+}
+
+const PARSE_OPTIONS = { customTags: CUSTOM_TAGS, uniqueKeys: false, strict: false, prettyErrors: false } as const;
+
+/** Documents of a multi-document stream read at most (Kubernetes manifests are `---`-separated). */
+export const MAX_DOCUMENTS = 1000;
+
+/**
+ * Every document of a YAML stream (Kubernetes manifests, `---`-separated), with the same limits as
+ * `parseTree` counted over the whole file. A document with a syntax error is left out and named in
+ * `problems`; the others are still read.
+ */
+export function parseDocuments(text: string, limits: ParseLimits = DEFAULT_LIMITS): { roots: PNode[]; problems: ParseProblem[] } {
+  const { isMap, isPair, isSeq, parseAllDocuments } = yaml();
+  const tooDeep = { message: `nesting deeper than ${limits.maxDepth} levels` };
+  if (mayNestDeeperThan(text, Math.max(MAX_YAML_NESTING_ESTIMATE, limits.maxDepth))) return { roots: [], problems: [tooDeep] };
+  // Cut before the parser sees more documents than are read: yaml parses the whole stream first,
+  // and a million tiny documents cost it minutes and gigabytes.
+  const cut = documentStart(text, MAX_DOCUMENTS);
+  let docs: ReturnType<typeof parseAllDocuments>;
+  try {
+    docs = parseAllDocuments(cut === undefined ? text : text.slice(0, cut), PARSE_OPTIONS);
+  } catch {
+    return { roots: [], problems: [{ message: 'YAML error', offset: 0 }] };
+  }
+  if (!Array.isArray(docs)) return { roots: [], problems: [] };
+  const roots: PNode[] = [];
+  const problems: ParseProblem[] = [];
+  const counts: Counts = { nodes: 0, aliases: 0 };
+  for (const doc of docs) {
+    if (doc.errors.some((e) => e.code === 'RESOURCE_EXHAUSTION') || deeperThan(doc.contents, limits.maxDepth, isMap, isSeq, isPair)) {
+      problems.push(tooDeep);
+      continue;
+    }
+    if (doc.errors.length > 0) {
+      const first = [...doc.errors].sort((a, b) => a.pos[0] - b.pos[0])[0]!;
+      problems.push({ message: yamlErrorWords(first), offset: first.pos[0] });
+      continue;
+    }
+    if (!doc.contents) continue;
+    const converted = convertDocument(doc as Document.Parsed, limits, counts);
+    if (!('root' in converted)) {
+      problems.push(converted.problem);
+      break; // a limit on the whole file: the rest is not read
+    }
+    roots.push(converted.root);
+  }
+  if (cut !== undefined) problems.push({ message: `more than ${MAX_DOCUMENTS} documents (the rest were not read)`, offset: cut });
+  return { roots, problems };
+}
+
+/**
+ * Offset of the `---` line that starts document `n + 1` (counting an unmarked first document), or
+ * undefined when the stream has no more than `n`. A `---` line inside a block scalar counts too: the
+ * cut can only come earlier, never later.
+ */
+function documentStart(text: string, n: number): number | undefined {
+  const marker = /^---(?=[ \t\r\n]|$)/gm;
+  let count = /^\s*---(?=[ \t\r\n]|$)/.test(text) ? 0 : 1;
+  for (let m = marker.exec(text); m; m = marker.exec(text)) {
+    if (count === n && m.index > 0) return m.index;
+    count++;
+  }
+  return undefined;
+}
+
+/** One parsed document as the positioned tree, or the limit it hit. */
+function convertDocument(doc: Document.Parsed, limits: ParseLimits, counts: Counts): { root: PNode } | { problem: ParseProblem } {
+  const { isAlias, isMap, isScalar, isSeq } = yaml();
   const convert = (node: YNode | null | undefined, depth: number, fallback: number): PNode => {
-    if (++nodes > limits.maxNodes) throw new LimitError(`document has more than ${limits.maxNodes} nodes`, fallback);
+    if (++counts.nodes > limits.maxNodes) throw new LimitError(`document has more than ${limits.maxNodes} nodes`, fallback);
     if (depth > limits.maxDepth) throw new LimitError(`nesting deeper than ${limits.maxDepth} levels`, node?.range?.[0] ?? fallback);
     if (!node) return { kind: 'scalar', value: null, start: fallback, end: fallback };
     if (isAlias(node)) {
-      if (++aliases > limits.maxAliasCount) throw new LimitError(`more than ${limits.maxAliasCount} aliases (alias bomb?)`, node.range?.[0] ?? fallback);
+      if (++counts.aliases > limits.maxAliasCount) throw new LimitError(`more than ${limits.maxAliasCount} aliases (alias bomb?)`, node.range?.[0] ?? fallback);
       const target = node.resolve(doc);
       // yaml leaves an alias without its anchor to whoever reads it: an error (named, not quoted).
       if (target === undefined) throw new LimitError('an alias without its anchor', node.range?.[0] ?? fallback);
@@ -177,9 +252,9 @@ export function parseTree(text: string, limits: ParseLimits = DEFAULT_LIMITS): P
     return tag ? { kind: 'fn', name: tag, arg: out, start, end } : out;
   };
   try {
-    return { root: convert(doc.contents as YNode, 0, 0), problems };
+    return { root: convert(doc.contents as YNode, 0, 0) };
   } catch (error) {
-    if (error instanceof LimitError) return { problems: [{ message: error.message, offset: error.offset }] };
+    if (error instanceof LimitError) return { problem: { message: error.message, offset: error.offset } };
     throw error;
   }
 }

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { SecretEngine, type FileScanner } from '@leakguard/core';
 
 /**
@@ -27,3 +28,15 @@ export function lineOf(text: string, needle: string): number {
   if (i < 0) throw new Error(`not in text: ${needle}`);
   return text.slice(0, i).split('\n').length;
 }
+
+/**
+ * Planted values for tests that run the whole catalog (secrets inside decoded or nested values),
+ * built at run time so no secret-looking literal is committed.
+ */
+export const planted = {
+  password: 'Zq8vN3r' + 'Tx7wLp2Kd',
+  awsKeyId: 'AKIA' + 'Z3MHJ2NQWX7RT4PE',
+  /** A PEM private key of the given kind (`RSA`, `EC`, `OPENSSH`) with a random body. */
+  pem: (kind: string, bytes = 600): string => `-----BEGIN ${kind} PRIVATE KEY-----\n${randomBytes(bytes).toString('base64').replace(/(.{64})/g, '$1\n').trim()}\n-----END ${kind} PRIVATE KEY-----`,
+  b64: (text: string): string => Buffer.from(text).toString('base64'),
+};

@@ -15,6 +15,9 @@ import {
 import { dockerfileFacts } from './facts.js';
 
 export { dockerfileFacts } from './facts.js';
+export { composeFacts } from './compose.js';
+export { kubernetesFacts } from './kubernetes.js';
+export { ComposeScanner, KubernetesScanner } from './manifests.js';
 
 /** `Dockerfile`, `Containerfile`, `api.Dockerfile`, `Dockerfile.prod`. */
 const DOCKERFILE = /(^|\/)((Dockerfile|Containerfile)(\.[\w.-]+)?|[\w.-]+\.(dockerfile|containerfile))$/i;

@@ -10,8 +10,7 @@ import {
   classifyLiteral,
   emptyFactSet,
   isSecretLikeName,
-  issuesToDrafts,
-  judgeFacts,
+  factFileDrafts,
   lineStarts,
   regionOf,
   type EnvValue,
@@ -182,7 +181,7 @@ export class ServerlessScanner implements FileScanner {
     const starts = lineStarts(input.text);
     const budget = new ResolveBudget(input.text.length);
     const facts = serverlessFacts(parsed.root, starts, budget);
-    const drafts = [...issuesToDrafts(judgeFacts(facts), input.text), ...context.secrets.draftsFor(input.text, starts)];
+    const drafts = factFileDrafts(facts, input.text, starts, context.secrets);
     const limit = budget.notification(input.path, 'Serverless configuration');
     if (limit) notifications.push(limit);
     return { drafts, notifications, coversSecrets: true };

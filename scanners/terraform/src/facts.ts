@@ -321,6 +321,12 @@ export function terraformFacts(input: FileFactsInput): FactSet {
     for (const a of b.attrs) {
       // `secret = "db-password"` in a nested block names a secret (GCP secret_environment_variables, Kubernetes secret_key_ref).
       if (depth > 0 && a.name === 'secret') continue;
+      // `user_data_base64`, and a launch template's `user_data` (base64 by the API): decoded and
+      // scanned; `user_data = base64encode("...")` or a heredoc is plain text the catalog reads.
+      if ((a.name === 'user_data_base64' || a.name === 'user_data') && a.expr.k === 'lit' && typeof a.expr.value === 'string') {
+        facts.encodedPayloads.push({ source: `${source}.${a.name}`, value: pos(a.expr.value, a.expr.r) });
+        continue;
+      }
       if (a.expr.k === 'lit' && typeof a.expr.value === 'string' && secretLikeName(a.name)) {
         facts.secretAttributes.push({ source: `${source}.${a.name}`, name: pos(a.name, a.nameRegion), value: pos(a.expr.value, a.expr.r) });
       }

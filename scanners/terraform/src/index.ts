@@ -10,8 +10,7 @@ import {
   INFRA_RULES,
   readRegularFileSync,
   ResolveBudget,
-  issuesToDrafts,
-  judgeFacts,
+  factFileDrafts,
   lineStarts,
   type FileScanner,
   type Notification,
@@ -151,7 +150,7 @@ export class TerraformScanner implements FileScanner {
     const facts = terraformFacts({ body: file.body, text: input.text, starts, symbols, tfvars: isTfvars, budget });
     const limit = budget.notification(input.path, 'Terraform');
     if (limit) notifications.push(limit);
-    const drafts = [...issuesToDrafts(judgeFacts(facts), input.text), ...context.secrets.draftsFor(input.text, starts)];
+    const drafts = factFileDrafts(facts, input.text, starts, context.secrets);
     return { drafts, notifications, coversSecrets: true };
   }
 }

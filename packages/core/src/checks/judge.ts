@@ -22,7 +22,7 @@ import { CHECK_RULE_IDS, CHECK_RULES } from './rules.js';
 import { classifyLiteral, isConstantName, isSecretCandidate, SETTING_SUFFIXES } from './values.js';
 
 export { CHECK_RULES, CHECK_RULE_IDS };
-export { classifyLiteral, isConstantName, isSecretCandidate, SETTING_SUFFIXES } from './values.js';
+export { classifyLiteral, isConstantName, isSecretCandidate, isSettingProperty, SETTING_SUFFIXES } from './values.js';
 
 /** Every rule the infrastructure scanners report besides the secret catalog. */
 export const INFRA_RULES: RuleMeta[] = [...IAM_RULES, ...CHECK_RULES];
@@ -39,13 +39,20 @@ const PLATFORM_NAMES: Record<EnvVarFact['platform'], string> = {
   'azure-functions': 'Azure Function app',
   'gcp-cloud-functions': 'Cloud Function',
   'gcp-cloud-run': 'Cloud Run service',
+  kubernetes: 'Kubernetes workload',
+  'docker-compose': 'Compose service',
 };
+
+/** `Lambda function Api`: the function or workload a variable belongs to, for messages. */
+export function envHolder(fact: EnvVarFact): string {
+  return `${PLATFORM_NAMES[fact.platform]} ${fact.functionName}`;
+}
 
 /** `env/*`: a secret-like variable with a literal or deploy-time value. References and unresolved values pass. */
 export function judgeEnvVar(fact: EnvVarFact): CheckIssue[] {
   const name = fact.name.value;
   if (!isSecretLikeName(name)) return [];
-  const where = `${PLATFORM_NAMES[fact.platform]} ${fact.functionName}`;
+  const where = envHolder(fact);
   const subject = `${fact.functionName.split(', ')[0]}/env/${name}`;
   const v = fact.value;
   if (v.kind === 'literal') {
@@ -135,7 +142,8 @@ export function judgeInput(input: InputFact): CheckIssue[] {
 /** `secret/literal-secret-attribute`. */
 export function judgeSecretAttribute(attr: SecretAttributeFact): CheckIssue[] {
   if (!isSecretLikeName(attr.name.value, { referenceSuffixes: SETTING_SUFFIXES }) || !isSecretCandidate(attr.value.value)) return [];
-  return [{ ruleId: CHECK_RULE_IDS.literalSecretAttribute, message: `${attr.name.value} is set to a literal secret in ${attr.source}.`, region: attr.value.region, subject: `${attr.source}/${attr.name.value}`, secret: attr.value.value.trim() }];
+  const decoded = attr.encoding ? ` (written ${attr.encoding}-encoded; judged decoded)` : '';
+  return [{ ruleId: CHECK_RULE_IDS.literalSecretAttribute, message: `${attr.name.value} is set to a literal secret in ${attr.source}${decoded}.`, region: attr.value.region, subject: `${attr.source}/${attr.name.value}`, secret: attr.value.value.trim() }];
 }
 
 /**

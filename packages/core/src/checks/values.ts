@@ -3,6 +3,7 @@
  * pattern), a value resolved at deploy time, or a literal that may be a secret.
  */
 import type { EnvValue } from '../facts.js';
+import { isReferenceName } from '../env/names.js';
 import { isPlaceholder } from '../secrets/placeholders.js';
 import { isPublishedSample } from '../secrets/public-samples.js';
 
@@ -90,3 +91,14 @@ export const SETTING_SUFFIXES: string[][] = [
   // token lifetimes and OIDC settings (`access_token_lifetime: 600s`, `id_token_audience: https://...`)
   ['lifetime'], ['audience'], ['duration'], ['expiry'], ['expiration'], ['scope'], ['scopes'], ['ttl'],
 ];
+
+/**
+ * A property whose value is a setting, not a secret (`TokenValidityUnits`, `PasswordPolicy`), so
+ * the walk for literal secrets does not enter it. A `*Configuration` / `*Config` map is a container
+ * (`SourceConfiguration: {OAuthToken: ...}`, `AuthenticationConfiguration: {ClientSecret: ...}`)
+ * and is entered like any other.
+ */
+export function isSettingProperty(key: string, valueIsMap: boolean): boolean {
+  if (valueIsMap && /Config(?:uration)?$/i.test(key)) return false;
+  return isReferenceName(key, SETTING_SUFFIXES);
+}

@@ -3,6 +3,7 @@ import {
   CHECK_RULES,
   INFRA_RULES,
   classifyLiteral,
+  isSettingProperty,
   emptyFactSet,
   issuesToDrafts,
   judgeEnvVar,
@@ -238,5 +239,21 @@ describe('check rule metadata', () => {
   it('has unique ids across IAM and checks', () => {
     const ids = INFRA_RULES.map((x) => x.id);
     expect(new Set(ids).size).toBe(ids.length);
+  });
+});
+
+describe('isSettingProperty: settings are not entered, *Config maps are', () => {
+  it.each<[string, boolean, boolean]>([
+    ['TokenValidityUnits', true, true],
+    ['PasswordPolicy', true, true],
+    ['KeyRotationDays', false, true],
+    ['SourceConfiguration', true, false],
+    ['AuthenticationConfiguration', true, false],
+    ['registrationConfig', true, false],
+    ['LoggingConfiguration', false, true],
+    ['ClientSecret', false, false],
+    ['MasterUserPassword', false, false],
+  ])('%s (a map: %s) -> %s', (key, isMap, expected) => {
+    expect(isSettingProperty(key, isMap)).toBe(expected);
   });
 });
