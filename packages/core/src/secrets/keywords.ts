@@ -114,29 +114,43 @@ export class KeywordAutomaton {
    * are byte offsets. The result is valid until the next call.
    */
   scan(bytes: Uint8Array): KeywordHits {
-    let { ends, states, lineBreaks } = this.hits;
+    let { ends, states } = this.hits;
     let count = 0;
     const classOf = this.classOf;
     const delta = this.delta;
-    const classes = this.classes;
     let row = 0; // current state * classes
-    let lastBreak = -1;
     const n = bytes.length;
+    // The hot loop does a table look-up per byte and nothing else: tracking line breaks here too
+    // cost a third of the pass; they are found afterwards, for the hits only.
     for (let i = 0; i < n; i++) {
-      const c = bytes[i]!;
-      if (c === 10) lastBreak = i;
-      const next = delta[row + classOf[c]!]!;
+      const next = delta[row + classOf[bytes[i]!]!]!;
       if (next >= 0) row = next;
       else {
         row = -next - 1;
-        if (count === ends.length) ({ ends, states, lineBreaks } = this.grow());
+        if (count === ends.length) ({ ends, states } = this.grow());
         ends[count] = i + 1;
-        states[count] = row / classes;
-        lineBreaks[count] = lastBreak;
+        states[count] = row;
         count++;
       }
     }
     // (grow() may have replaced the arrays meanwhile.)
+    const classes = this.classes;
+    const lineBreaks = this.hits.lineBreaks;
+    // Each hit's line start, looked up for the lines that have hits only: searched back from the
+    // first hit of a line and forward to its end, so many hits on one long (minified) line cost
+    // one search of it, and lines without hits cost nothing.
+    let lastBreak = -1;
+    let nextBreak = -1; // the first '\n' at or after the previous hit's end (-1: none, or not searched yet)
+    for (let h = 0; h < count; h++) {
+      const end = ends[h]!;
+      if (h === 0 || (nextBreak >= 0 && nextBreak < end)) {
+        // A break at the hit's last byte counts too, as the single pass counted it.
+        lastBreak = bytes.lastIndexOf(10, end - 1);
+        nextBreak = bytes.indexOf(10, end);
+      }
+      lineBreaks[h] = lastBreak;
+      states[h] = states[h]! / classes;
+    }
     this.hits.count = count;
     return this.hits;
   }
