@@ -16,9 +16,10 @@
 import { existsSync, readdirSync, readFileSync, type Dirent, type Stats } from 'node:fs';
 import { lstat } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import ignore, { type Ignore } from 'ignore';
+import ignore from 'ignore';
 import type { Notification } from '@leakguard/core';
 import { childPath, shownName } from './file-names.js';
+import { IgnoreLayer, rulesFor, type IgnoreRules } from './ignore-layer.js';
 import { listTrackedFiles, type TrackedFiles } from './tracked-files.js';
 
 export interface DiscoveredFile {
@@ -32,21 +33,15 @@ export interface DiscoveredFile {
 
 const ALWAYS_SKIPPED = new Set(['node_modules', '.git', '.hg', '.svn']);
 
-interface IgnoreLayer {
-  /** Folder the .gitignore lives in. */
-  dir: string;
-  rules: Ignore;
-}
-
 function toPosix(p: string): string {
   return sep === '/' ? p : p.split(sep).join('/');
 }
 
 const GITIGNORE = Buffer.from('.gitignore');
 
-function readGitignore(dir: string, fsDir: string | Buffer): IgnoreLayer | undefined {
+function readGitignore(dir: string, fsDir: string | Buffer, shared: Map<string, IgnoreRules>): IgnoreLayer | undefined {
   try {
-    return { dir, rules: ignore().add(readFileSync(childPath(fsDir, GITIGNORE), 'utf8')) };
+    return new IgnoreLayer(dir, rulesFor(readFileSync(childPath(fsDir, GITIGNORE), 'utf8'), shared));
   } catch {
     return undefined;
   }
@@ -62,9 +57,13 @@ interface Entry {
 interface Frame {
   dir: string;
   fsDir: string | Buffer;
+  /** `dir` relative to the base folder, as paths are shown (`rel`). */
+  rel: string;
   layers: IgnoreLayer[];
   /** `layerPrefixes(layers, dir)`. */
   prefixes: string[];
+  /** Per layer: whether it ignores `dir` itself (then everything in it), see `folderStates`. */
+  ignoredDir: boolean[];
   entries: Entry[];
   next: number;
 }
@@ -85,7 +84,7 @@ function repositoryTop(start: string): string | undefined {
  * .gitignore files of the folders above `start`, up to the repository top (the folder with .git).
  * A scan root that is itself a repository top inherits nothing from an enclosing repository.
  */
-function ancestorLayers(start: string): IgnoreLayer[] {
+function ancestorLayers(start: string, shared: Map<string, IgnoreRules>): IgnoreLayer[] {
   if (existsSync(join(start, '.git'))) return [];
   const chain: string[] = [];
   let dir = dirname(start);
@@ -100,7 +99,7 @@ function ancestorLayers(start: string): IgnoreLayer[] {
   const layers: IgnoreLayer[] = [];
   for (const d of chain.reverse()) {
     try {
-      layers.push({ dir: d, rules: ignore().add(readFileSync(join(d, '.gitignore'), 'utf8')) });
+      layers.push(new IgnoreLayer(d, rulesFor(readFileSync(join(d, '.gitignore'), 'utf8'), shared)));
     } catch {
       // no .gitignore there
     }
@@ -110,13 +109,15 @@ function ancestorLayers(start: string): IgnoreLayer[] {
 
 /**
  * Git's precedence: the deepest .gitignore with a rule matching the path decides (`!keep.log`
- * re-includes). `prefixes[i]` is the folder of the entry relative to `layers[i]`'s folder (`''` for
- * that folder itself), worked out once per folder rather than once per entry and layer.
+ * re-includes); a layer that ignores the folder ignores everything in it. `prefixes[i]` is the
+ * folder of the entry relative to `layers[i]`'s folder (`''` for that folder itself), worked out
+ * once per folder rather than once per entry and layer.
  */
-function ignoredBy(layers: IgnoreLayer[], prefixes: string[], name: string, isDir: boolean): boolean {
+function ignoredBy(layers: IgnoreLayer[], prefixes: string[], ignoredDir: boolean[], name: string, isDir: boolean): boolean {
+  const own = isDir ? `${name}/` : name;
   for (let i = layers.length - 1; i >= 0; i--) {
-    const rel = prefixes[i] ? `${prefixes[i]}/${name}` : name;
-    const verdict = layers[i]!.rules.test(isDir ? `${rel}/` : rel);
+    if (ignoredDir[i]) return true;
+    const verdict = layers[i]!.test(prefixes[i] ? `${prefixes[i]}/${own}` : own, own);
     if (verdict.ignored) return true;
     if (verdict.unignored) return false;
   }
@@ -126,6 +127,19 @@ function ignoredBy(layers: IgnoreLayer[], prefixes: string[], name: string, isDi
 /** Each layer's view of `dir` (see ignoredBy); `..` where a layer is not above it (never the case in a walk). */
 function layerPrefixes(layers: IgnoreLayer[], dir: string): string[] {
   return layers.map((layer) => toPosix(relative(layer.dir, dir)));
+}
+
+/** Per layer, whether it ignores the folder at `prefixes[i]` (by that folder or one on the way to it). */
+function folderStates(layers: IgnoreLayer[], prefixes: string[]): boolean[] {
+  return layers.map((layer, i) => {
+    let ignored = false;
+    let at = '';
+    for (const name of prefixes[i] ? prefixes[i]!.split('/') : []) {
+      at = at ? `${at}/${name}` : name;
+      ignored = layer.childState(ignored, `${at}/`, `${name}/`);
+    }
+    return ignored;
+  });
 }
 
 function specialKind(info: Stats): string {
@@ -145,14 +159,19 @@ export interface DiscoverOptions {
 
 /** Yields every file to scan under `paths`, in a stable order. */
 export async function* discoverFiles(paths: string[], options: DiscoverOptions): AsyncGenerator<DiscoveredFile> {
-  const excluded = ignore().add(options.exclude);
+  const excluded = options.exclude.length > 0 ? ignore().add(options.exclude) : undefined;
   const rel = (abs: string) => toPosix(relative(options.base, abs)) || '.';
-  const isExcluded = (abs: string, isDir: boolean) => {
-    const r = rel(abs);
-    if (r.startsWith('..') || r === '.') return false;
+  /** `r` is the path relative to the base (`rel`). */
+  const isExcluded = (r: string, isDir: boolean) => {
+    if (excluded === undefined || r.startsWith('..') || r === '.') return false;
     return excluded.ignores(isDir ? `${r}/` : r);
   };
-  const seen = new Set<string>();
+  /** A name inside the folder at `r` (relative to the base), as `rel` would give it. */
+  const inside = (r: string, name: string) => (r === '.' ? name : `${r}/${name}`);
+  // Files already yielded: only several paths on the command line can name one twice.
+  const seen = paths.length > 1 ? new Set<string>() : undefined;
+  // .gitignore texts compiled once each (see ignore-layer.ts).
+  const shared = new Map<string, IgnoreRules>();
   // Per work tree top: its tracked files, listed the first time an ignore rule matches in it.
   const trackedByTop = new Map<string, Promise<TrackedFiles | undefined>>();
   const trackedAround = (top: string | undefined): Promise<TrackedFiles | undefined> | undefined => {
@@ -174,8 +193,12 @@ export async function* discoverFiles(paths: string[], options: DiscoverOptions):
     return !tracked || !(isDir ? tracked.dirs : tracked.files).has(abs);
   };
 
-  /** Reads `dir` (shown) at `fsDir` (opened: bytes once a name on the way is not UTF-8) onto the stack. */
-  function enter(stack: Frame[], dir: string, fsDir: string | Buffer, inherited: IgnoreLayer[]): void {
+  /**
+   * Reads `dir` (shown; `dirRel` relative to the base) at `fsDir` (opened: bytes once a name on the
+   * way is not UTF-8) onto the stack, with the layers around it: `inherited`, with their prefixes and
+   * states at `dir`, then its own .gitignore if it has one.
+   */
+  function enter(stack: Frame[], dir: string, dirRel: string, fsDir: string | Buffer, inherited: IgnoreLayer[], prefixes: string[], ignoredDir: boolean[]): void {
     let dirents: Dirent<Buffer>[];
     try {
       // Names as bytes (the types only know string encodings; Node returns Buffer names for 'buffer').
@@ -187,15 +210,24 @@ export async function* discoverFiles(paths: string[], options: DiscoverOptions):
     const entries: Entry[] = dirents.map((d) => ({ name: shownName(d.name), raw: d.name, kind: d.isDirectory() ? 'dir' : d.isFile() ? 'file' : 'other' }));
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     // Most folders have no .gitignore: the listing says so without a failed open.
-    const own = entries.some((e) => e.name === '.gitignore' && e.kind !== 'dir') ? readGitignore(dir, fsDir) : undefined;
+    const own = entries.some((e) => e.name === '.gitignore' && e.kind !== 'dir') ? readGitignore(dir, fsDir, shared) : undefined;
     const layers = own ? [...inherited, own] : inherited;
-    stack.push({ dir, fsDir, layers, prefixes: layerPrefixes(layers, dir), entries, next: 0 });
+    stack.push({ dir, rel: dirRel, fsDir, layers, prefixes: own ? [...prefixes, ''] : prefixes, ignoredDir: own ? [...ignoredDir, false] : ignoredDir, entries, next: 0 });
+  }
+
+  /** Enters the folder `entry` of `frame`: each layer's prefix and state there follow from the frame's. */
+  function enterChild(stack: Frame[], frame: Frame, entry: Entry, abs: string, absRel: string): void {
+    const name = entry.name;
+    const prefixes = frame.prefixes.map((p) => (p ? `${p}/${name}` : name));
+    const ignoredDir = frame.layers.map((layer, i) => layer.childState(frame.ignoredDir[i]!, `${prefixes[i]}/`, `${name}/`));
+    enter(stack, abs, absRel, childPath(frame.fsDir, entry.raw), frame.layers, prefixes, ignoredDir);
   }
 
   /** Every file under `root`, depth first in name order (the order a recursive walk gives). */
   async function* walk(root: string, layers: IgnoreLayer[], top: string | undefined): AsyncGenerator<DiscoveredFile> {
     const stack: Frame[] = [];
-    enter(stack, root, root, layers);
+    const prefixes = layerPrefixes(layers, root);
+    enter(stack, root, rel(root), root, layers, prefixes, folderStates(layers, prefixes));
     while (stack.length > 0) {
       const frame = stack[stack.length - 1]!;
       const entry = frame.entries[frame.next++];
@@ -203,19 +235,20 @@ export async function* discoverFiles(paths: string[], options: DiscoverOptions):
         stack.pop();
         continue;
       }
+      if (entry.kind === 'other') continue; // symbolic links, sockets, FIFOs: never followed
       const abs = join(frame.dir, entry.name);
+      const absRel = inside(frame.rel, entry.name);
       if (entry.kind === 'dir') {
-        if (ALWAYS_SKIPPED.has(entry.name) || isExcluded(abs, true)) continue;
-        if (ignoredBy(frame.layers, frame.prefixes, entry.name, true) && (await untracked(top, abs, true))) continue;
-        enter(stack, abs, childPath(frame.fsDir, entry.raw), frame.layers);
-      } else if (entry.kind === 'file') {
-        if (isExcluded(abs, false) || seen.has(abs)) continue;
-        if (ignoredBy(frame.layers, frame.prefixes, entry.name, false) && (await untracked(top, abs, false))) continue;
-        seen.add(abs);
+        if (ALWAYS_SKIPPED.has(entry.name) || isExcluded(absRel, true)) continue;
+        if (ignoredBy(frame.layers, frame.prefixes, frame.ignoredDir, entry.name, true) && (await untracked(top, abs, true))) continue;
+        enterChild(stack, frame, entry, abs, absRel);
+      } else {
+        if (isExcluded(absRel, false) || seen?.has(abs)) continue;
+        if (ignoredBy(frame.layers, frame.prefixes, frame.ignoredDir, entry.name, false) && (await untracked(top, abs, false))) continue;
+        seen?.add(abs);
         const fsFile = childPath(frame.fsDir, entry.raw);
-        yield typeof fsFile === 'string' ? { absolute: abs, path: rel(abs) } : { absolute: abs, path: rel(abs), raw: fsFile };
+        yield typeof fsFile === 'string' ? { absolute: abs, path: absRel } : { absolute: abs, path: absRel, raw: fsFile };
       }
-      // symbolic links, sockets, FIFOs: never followed
     }
   }
 
@@ -233,13 +266,14 @@ export async function* discoverFiles(paths: string[], options: DiscoverOptions):
       // A folder named on the command line is walked even where an enclosing .gitignore ignores it
       // (as rg does): the user asked for it, and a silent "0 files scanned" would hide what it holds.
       // Its own and nested .gitignore files still apply; the enclosing ones do not.
-      const ancestors = ancestorLayers(abs);
-      const named = ignoredBy(ancestors, layerPrefixes(ancestors, dirname(abs)), basename(abs), true);
+      const ancestors = ancestorLayers(abs, shared);
+      const around = layerPrefixes(ancestors, dirname(abs));
+      const named = ignoredBy(ancestors, around, folderStates(ancestors, around), basename(abs), true);
       yield* walk(abs, named ? [] : ancestors, repositoryTop(abs));
     } else if (info.isFile()) {
       // A file named explicitly is scanned even if ignored: the user asked for it.
-      if (!seen.has(abs)) {
-        seen.add(abs);
+      if (!seen?.has(abs)) {
+        seen?.add(abs);
         yield { absolute: abs, path: rel(abs) };
       }
     } else if (info.isSymbolicLink()) {

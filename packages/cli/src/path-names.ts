@@ -21,11 +21,15 @@ export class PathNames {
 
   /** Scans each name on `path` (forward slashes) not scanned before. */
   check(path: string): void {
-    let end = -1;
+    // Every folder above a scanned prefix was scanned with it: look back from the end for the
+    // longest prefix already seen (a file's folder, usually) instead of slicing every prefix.
+    if (this.seen.has(path)) return;
+    let end = path.lastIndexOf('/');
+    while (end > 0 && !this.seen.has(path.slice(0, end))) end = path.lastIndexOf('/', end - 1);
+    // `end` is where the longest seen prefix ends (-1: none); the names after it are new.
     do {
       end = path.indexOf('/', end + 1);
       const prefix = end < 0 ? path : path.slice(0, end);
-      if (this.seen.has(prefix)) continue;
       this.seen.add(prefix);
       this.scanName(prefix, end >= 0);
     } while (end >= 0);

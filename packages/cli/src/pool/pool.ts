@@ -6,10 +6,11 @@
  * flat however large the tree. A worker takes about a quarter of a second of CPU to boot (modules,
  * catalog), what scanning ~20 MB costs: so the main thread scans the first POOL_AFTER_BYTES alone
  * and starts the workers only when more remains. Small scans (a pre-commit hook, a project) and
- * `--jobs 1` never start a worker. A large input (its first discovered files add up to
- * EAGER_POOL_BYTES) starts them at once instead.
+ * `--jobs 1` never start a worker. A large input (EAGER_POOL_FILES files discovered before the
+ * first batch is scanned) starts them at once instead: counted, not sized, because a `stat` per
+ * file (a promise each) cost more than the decision is worth on a real tree of small files, and
+ * a real tree's files cost more per file than per byte (parsing, opening).
  */
-import { stat } from 'node:fs/promises';
 import type { LeakguardConfig } from '@leakguard/core';
 import type { DiscoveredFile } from '../discover.js';
 import type { FileScanContext } from '../scan-file.js';
@@ -23,8 +24,8 @@ const MAX_QUEUED = 4;
 /** Bytes the main thread scans before it starts workers (LEAKGUARD_POOL_AFTER_BYTES overrides, for tests). */
 export const POOL_AFTER_BYTES = Number(process.env.LEAKGUARD_POOL_AFTER_BYTES ?? 32 * 1048576);
 
-/** Discovered bytes from which the main thread leaves all scanning to the workers (see `sized`). */
-const EAGER_POOL_BYTES = (3 * POOL_AFTER_BYTES) / 2;
+/** Discovered files from which the workers start at once (see `counted`). */
+const EAGER_POOL_FILES = 2048;
 
 export interface PoolOptions {
   jobs: number;
@@ -66,28 +67,21 @@ export async function scanFiles(files: AsyncIterable<DiscoveredFile>, options: P
     workers = WorkerPool.start<WorkerAnswer>(script!, options.jobs - 1, init, MAX_QUEUED);
   };
   let started = false;
-  /** Files held back while the discovered input is sized (bounds the wait on a tree of tiny files). */
-  const SIZE_AHEAD_FILES = 4096;
-  /** Workers start at once when the first discovered files already add up to EAGER_POOL_BYTES. */
-  async function* sized(): AsyncGenerator<DiscoveredFile> {
+  /** Workers start at once when EAGER_POOL_FILES files are discovered before any is scanned. */
+  async function* counted(): AsyncGenerator<DiscoveredFile> {
     const it = files[Symbol.asyncIterator]();
     const held: DiscoveredFile[] = [];
     if (options.jobs > 1 && script !== undefined && POOL_AFTER_BYTES > 0) {
-      let bytes = 0;
-      while (held.length < SIZE_AHEAD_FILES) {
+      while (held.length < EAGER_POOL_FILES) {
         const r = await it.next();
         if (r.done === true) {
           yield* held;
           return;
         }
         held.push(r.value);
-        bytes += await stat(r.value.raw ?? r.value.absolute).then((s) => s.size, () => 0);
-        if (bytes >= EAGER_POOL_BYTES) {
-          started = true;
-          startWorkers();
-          break;
-        }
       }
+      started = true;
+      startWorkers();
     }
     yield* held;
     try {
@@ -130,7 +124,7 @@ export async function scanFiles(files: AsyncIterable<DiscoveredFile>, options: P
 
   try {
     let batch: BatchFile[] = [];
-    for await (const file of sized()) {
+    for await (const file of counted()) {
       batch.push(file.raw ? { absolute: file.absolute, path: file.path, raw: file.raw } : { absolute: file.absolute, path: file.path });
       if (batch.length >= BATCH_FILES) {
         const full = batch;

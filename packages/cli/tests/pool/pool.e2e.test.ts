@@ -116,3 +116,23 @@ describe('custom rules from leakguard.yaml', () => {
     expect(run.stderr).not.toMatch(/at .*\.js:\d+/); // no stack trace
   });
 });
+
+describe('when the workers start', () => {
+  /** `count` small files; the debug line says how many workers started (none: the main thread scanned alone). */
+  function workersStarted(count: number): number {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < count; i++) files[`d${i % 40}/f${i}.txt`] = `line ${i}\n`;
+    const run = runCli(['scan', '.', '-f', 'json', '-q', '--fail-on', 'none', '--jobs', '2'], { cwd: makeProject(files), env: { LEAKGUARD_POOL_DEBUG: '1' } });
+    expect(run.status, run.stderr).toBe(0);
+    expect((JSON.parse(run.stdout) as Report).summary.filesScanned).toBe(count);
+    return Number(/pool: (\d+) workers/.exec(run.stderr)?.[1]);
+  }
+
+  it('at once for a tree of many files, however small (counted, not sized)', () => {
+    expect(workersStarted(2100)).toBe(1);
+  });
+
+  it('never for a small tree of small files', () => {
+    expect(workersStarted(300)).toBe(0);
+  });
+});

@@ -129,6 +129,15 @@ describe('KeywordAutomaton', () => {
     expect([...hits.lineBreaks.subarray(0, hits.count)]).toEqual([2, 2]);
   });
 
+  it('gives each hit the last line break before its end, on lines with one hit, many or none', () => {
+    const ac = new KeywordAutomaton(['ab', 'b\n'], [[0], [1]]);
+    const text = Buffer.from('ab ab\n\n\nxx\nab\nab\n' + 'x'.repeat(300) + 'ab'.repeat(40) + '\nyy\n\nab');
+    const hits = ac.scan(text);
+    const naive = Array.from(hits.ends.subarray(0, hits.count), (end) => text.lastIndexOf(10, end - 1));
+    expect(hits.count).toBe(49); // 45 "ab" and 4 "b\\n", whose line break is their own last byte
+    expect([...hits.lineBreaks.subarray(0, hits.count)]).toEqual(naive);
+  });
+
   it('keeps every hit when there are more than its first arrays hold, and forgets them at the next scan', () => {
     const ac = new KeywordAutomaton(['ab'], [[0]]);
     const hits = ac.scan(Buffer.from('ab\n'.repeat(5000)));
