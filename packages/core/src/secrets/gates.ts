@@ -69,23 +69,57 @@ const assignment: Gate = (bytes, at, _lineStart, end) => {
   return isQuote(bytes[i]!) || startsWithWord(bytes, i, end, 'new');
 };
 
+/** `[\w.-]` */
+function isNameByte(b: number): boolean {
+  return isWord(b) || b === 0x2e || b === 0x2d;
+}
+
 /**
- * A `NAME=value` line of an environment or properties file, as `generic-env-assignment` spells it:
- * `^[ \t]*(?:export[ \t]+)?[A-Za-z0-9_.]*<keyword>[A-Za-z0-9_.]*[ \t]*(?:\?=|:{1,3}=|[=:])[ \t]*([^\s"'\x60#;,]{10,200})[ \t]*\r?$`
- * (the value runs to the end of the line, or of the window, which the pattern sees as one).
+ * The start of a configuration line up to the keyword, as `generic-env-assignment` and
+ * `generic-labelled-credential` spell it: blanks, an optional comment or list marker (`#`, `//`,
+ * `-`), then at most three words of `[\w.-]` separated by blanks, the last one holding the keyword.
+ * Returns where the keyword's word ends, or -1.
  */
-const lineAssignment: Gate = (bytes, at, lineStart, end) => {
+function lineName(bytes: Uint8Array, at: number, lineStart: number, end: number): number {
   let i = lineStart;
   while (i < at && (bytes[i] === SPACE || bytes[i] === TAB)) i++;
-  if (startsWithWord(bytes, i, at, 'export') && (bytes[i + 6] === SPACE || bytes[i + 6] === TAB)) {
-    i += 6;
-    while (i < at && (bytes[i] === SPACE || bytes[i] === TAB)) i++;
+  if (bytes[i] === 0x23 /* # */ || bytes[i] === 0x2d /* - */) i++;
+  else if (bytes[i] === 0x2f && bytes[i + 1] === 0x2f) i += 2;
+  while (i < at && (bytes[i] === SPACE || bytes[i] === TAB)) i++;
+  let gaps = 0;
+  for (; i < at; i++) {
+    const b = bytes[i]!;
+    if (b === SPACE || b === TAB) {
+      if (bytes[i - 1] !== SPACE && bytes[i - 1] !== TAB && ++gaps > 3) return -1; // `export` and three words
+    } else if (!isNameByte(b)) return -1;
   }
-  // From here to the keyword's end: one name (the keyword is part of it).
-  for (; i < at; i++) if (!isWord(bytes[i]!) && bytes[i] !== 0x2e) return false;
-  while (i < end && (isWord(bytes[i]!) || bytes[i] === 0x2e)) i++;
+  while (i < end && isNameByte(bytes[i]!)) i++;
+  return i;
+}
+
+/** Blanks, then a value of at least 10 bytes (a character is one or more), then blanks to the end or a `#` comment. */
+function valueToLineEnd(bytes: Uint8Array, i: number, end: number): boolean {
+  const value = i;
+  for (; i < end; i++) {
+    const b = bytes[i]!;
+    if (isAsciiSpace(b) || isQuote(b) || b === 0x23 || b === 0x3b || b === 0x2c) break;
+  }
+  if (i - value < 10) return false;
   while (i < end && (bytes[i] === SPACE || bytes[i] === TAB)) i++;
-  // `=`, `:`, and GNU make's `?=`, `:=`, `::=`, `:::=`.
+  if (i < end && bytes[i] === 0x23 && i > value && (bytes[i - 1] === SPACE || bytes[i - 1] === TAB)) return true;
+  if (i < end && bytes[i] === 13) i++;
+  return i === end;
+}
+
+/**
+ * A `NAME=value` line of an environment, properties, INI or make file, as `generic-env-assignment`
+ * spells it: the line's name (lineName), blanks, `=`, `:` or GNU make's `?=`, `:=`, `::=`, `:::=`,
+ * then the value to the end of the line or of the window, which the pattern sees as one.
+ */
+const lineAssignment: Gate = (bytes, at, lineStart, end) => {
+  let i = lineName(bytes, at, lineStart, end);
+  if (i < 0) return false;
+  while (i < end && (bytes[i] === SPACE || bytes[i] === TAB)) i++;
   if (i < end && bytes[i] === 0x3f && bytes[i + 1] === 0x3d) i += 2;
   else if (i < end && bytes[i] === 0x3a) {
     let j = i;
@@ -95,15 +129,23 @@ const lineAssignment: Gate = (bytes, at, lineStart, end) => {
   } else if (i < end && bytes[i] === 0x3d) i++;
   else return false;
   while (i < end && (bytes[i] === SPACE || bytes[i] === TAB)) i++;
-  // The value: at least 10 bytes (a character is one or more), then only blanks to the end.
-  const value = i;
-  for (; i < end; i++) {
-    const b = bytes[i]!;
-    if (isAsciiSpace(b) || isQuote(b) || b === 0x23 || b === 0x3b || b === 0x2c) break;
-  }
-  if (i - value < 10) return false;
+  return valueToLineEnd(bytes, i, end);
+};
+
+/**
+ * A label and a value with no operator between them (`nimble ACCESS 3mL6…`), as
+ * `generic-labelled-credential` spells it: the line's name, at least one blank, an optional
+ * quote, then a value of 16 bytes or more of token characters that runs to the end of the line.
+ */
+const lineLabel: Gate = (bytes, at, lineStart, end) => {
+  let i = lineName(bytes, at, lineStart, end);
+  if (i < 0 || i >= end || (bytes[i] !== SPACE && bytes[i] !== TAB)) return false;
   while (i < end && (bytes[i] === SPACE || bytes[i] === TAB)) i++;
-  if (i < end && bytes[i] === 13) i++;
+  if (i < end && (bytes[i] === 0x22 || bytes[i] === 0x27)) i++;
+  const value = i;
+  while (i < end && !isAsciiSpace(bytes[i]!)) i++;
+  if (i - value < 16) return false;
+  while (i < end && (bytes[i] === SPACE || bytes[i] === TAB || bytes[i] === 13)) i++;
   return i === end;
 };
 
@@ -126,5 +168,6 @@ const urlUserinfo: Gate = (bytes, at, _lineStart, end) => {
 export const GATES: Readonly<Record<string, Gate>> = {
   assignment,
   'line-assignment': lineAssignment,
+  'line-label': lineLabel,
   'url-userinfo': urlUserinfo,
 };
