@@ -22,6 +22,7 @@ export const DISPUTED = [
   { id: 'np.hashicorp.3/neg-0', reason: OTHER_RULES_SECRET('a HashiCorp Vault recovery token (hvr.)') },
   { id: 'np.mongodb.1/neg-0', reason: OTHER_RULES_SECRET('a MongoDB URL with a password (D1fficultP%40ssw0rd), over a socket path') },
   { id: 'np.npm.1/neg-0', reason: OTHER_RULES_SECRET('a legacy npm access token (a UUID) under NPM_TOKEN; Kingfisher lists the same line as a positive') },
+  { id: 'np.twitch.1/neg-0', reason: OTHER_RULES_SECRET('a Twitch stream key (TWITCH_STREAM_KEY), which lets anyone broadcast as the channel') },
   { id: 'np.newrelic.2/neg-0', reason: OTHER_RULES_SECRET('a New Relic license key (40 characters ending in NRAL)') },
   ...['np.slack.2/neg-0', 'np.slack.2/neg-1', 'np.slack.2/neg-2', 'np.slack.4/neg-0', 'np.slack.4/neg-1', 'np.slack.4/neg-2', 'np.slack.6/neg-0', 'np.slack.6/neg-1', 'np.slack.6/neg-2', 'np.slack.6/neg-3'].map((id) => ({ id, reason: OTHER_RULES_SECRET('a Slack token of another kind (xoxb-/xoxp-)') })),
   // secretlint's own parser limits, not the absence of a key: both files are whole PKCS#12 stores holding a private key behind the published password notasecret.

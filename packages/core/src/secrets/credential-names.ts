@@ -31,10 +31,15 @@ const NON_SECRET_KEY_WORDS = new Set([
   'version', 'build', 'commit', 'branch', 'release', 'deploy', 'stack', 'stage', 'region', 'zone', 'time', 'date',
   'day', 'week', 'month', 'year', 'count', 'counter', 'total', 'num', 'number', 'idx', 'position', 'pos', 'offset',
   'mock', 'fake', 'dummy', 'example', 'sample', 'foo', 'bar',
+  // CloudFormation outputs and IAM conditions (`OutputKey`, `ConditionKey`), Storage Gateway's activation key (documentation)
+  'output', 'outputs', 'input', 'condition', 'properties', 'activation',
 ]);
 
 /** Glued names that end in `key` and are no credential: `monkey`, `hotkey`, `sitekey` (reCAPTCHA's public key). */
 const GLUED_NOT_KEY = /(?:mon|tur|hoc|whis|don|joc|lac|malar|hot|site|pub|hash|sort|cache|primary|partition|public)key$/;
+
+/** Words after a credential word that qualify it: an environment, a version, an encoding. */
+const QUALIFIERS = /^(?:prod|production|dev|development|test|testing|stage|staging|qa|uat|live|sandbox|local|base|value|val|string|str|raw|plain|b64|base64|hex|encoded|v\d+|\d+|new|old|current|primary|secondary|backup|default)$/;
 
 /** Credential words a name may end in besides the secret words of env/names.ts. */
 const EXTRA_CREDENTIAL_WORDS = new Set(['key', 'keys', 'access', 'private', 'pat', 'apitoken', 'authtoken', 'accesstoken', 'accesskey', 'secretkey', 'privatekey', 'apikey', 'creds']);
@@ -69,7 +74,12 @@ export const credentialName: NameCheck = (name) => {
   const joined = words.join('_');
   if (isReferenceName(joined) || isDescriptiveName(joined)) return false;
   const last = credentialWordOf(words[words.length - 1]!);
-  if (last === undefined) return isSecretLikeName(joined);
+  if (last === undefined) {
+    // A credential word followed by a word that says which one or how it is written
+    // (`DB_PASSWORD_PROD`, `SECRET_KEY_BASE`, `API_TOKEN_V2`), not by what it is (`PASSWORD_INPUT_BOX`).
+    const cred = words.findLastIndex((w) => credentialWordOf(w) !== undefined);
+    return cred >= 0 && words.slice(cred + 1).every((w) => QUALIFIERS.test(w)) && isSecretLikeName(joined);
+  }
   // `key`, `access` and `private` name a credential only after another word: `nimble ACCESS`,
   // `dailyKEY`, not a bare `key` (React lists, i18n tables) or `private`.
   if (words.length === 1 && (words[0] === 'key' || words[0] === 'keys' || words[0] === 'access' || words[0] === 'private')) return false;

@@ -49,21 +49,25 @@ function startsWithWord(bytes: Uint8Array, i: number, end: number, word: string)
 
 /**
  * A name assigned a quoted value, as the broad rules' patterns spell it after their keyword:
- * `[\w.-]*["']?\s*(?:::=|:=|=>|=|:|\?\?=|\?=|\|\|=)\s*(?:new\s+String\()?["'\x60]`.
+ * `[\w.-]*\\?["']?\s*(?:::=|:=|=>|===?|!==?|=|:|\?\?=|\?=|\|\|=)\s*(?:new\s+String\()?\\?["'\x60]`
+ * (a backslash before a quote: JSON inside a string literal; `==`, `!=`: a comparison with a literal).
  */
 const assignment: Gate = (bytes, at, _lineStart, end) => {
   let i = at;
   while (i < end && (isWord(bytes[i]!) || bytes[i] === 0x2e || bytes[i] === 0x2d)) i++;
+  if (i < end && bytes[i] === 0x5c /* \ */) i++;
   if (i < end && (bytes[i] === 0x22 || bytes[i] === 0x27)) i++;
   while (i < end && isSpace(bytes[i]!)) i++;
   if (i >= end) return false;
   const op = bytes[i]!;
   if (op === 0x3a /* : */) i += bytes[i + 1] === 0x3d ? 2 : bytes[i + 1] === 0x3a && bytes[i + 2] === 0x3d ? 3 : 1;
-  else if (op === 0x3d /* = */) i += bytes[i + 1] === 0x3e ? 2 : 1;
+  else if (op === 0x3d /* = */) i += bytes[i + 1] === 0x3e ? 2 : bytes[i + 1] === 0x3d ? (bytes[i + 2] === 0x3d ? 3 : 2) : 1;
+  else if (op === 0x21 /* ! */ && bytes[i + 1] === 0x3d) i += bytes[i + 2] === 0x3d ? 3 : 2;
   else if ((op === 0x3f /* ? */ || op === 0x7c) /* | */ && bytes[i + 1] === op && bytes[i + 2] === 0x3d) i += 3;
   else if (op === 0x3f /* ? */ && bytes[i + 1] === 0x3d) i += 2; // GNU make `?=`
   else return false;
   while (i < end && isSpace(bytes[i]!)) i++;
+  if (i < end && bytes[i] === 0x5c) i++;
   if (i >= end) return false;
   // `new String("…")` (any case: one rule is case-insensitive) is let through to the pattern.
   return isQuote(bytes[i]!) || startsWithWord(bytes, i, end, 'new');
@@ -165,9 +169,54 @@ const urlUserinfo: Gate = (bytes, at, _lineStart, end) => {
   return i - from >= 3 && i < end && bytes[i] === 0x40;
 };
 
+/**
+ * A quoted name and a quoted value as a call's first two arguments, as `generic-call-argument`
+ * spells it around its keyword: `\(\s*["'][\w.-]*<keyword>[\w.-]*["']\s*,\s*["']`.
+ */
+const callArgument: Gate = (bytes, at, lineStart, end) => {
+  let j = at - 1;
+  while (j >= lineStart && isNameByte(bytes[j]!)) j--;
+  if (j < lineStart || (bytes[j] !== 0x22 && bytes[j] !== 0x27)) return false;
+  j--;
+  while (j >= lineStart && isSpace(bytes[j]!)) j--;
+  if (j < lineStart || bytes[j] !== 0x28 /* ( */) return false;
+  let i = at;
+  while (i < end && isNameByte(bytes[i]!)) i++;
+  if (i >= end || (bytes[i] !== 0x22 && bytes[i] !== 0x27)) return false;
+  i++;
+  while (i < end && isSpace(bytes[i]!)) i++;
+  if (i >= end || bytes[i] !== 0x2c /* , */) return false;
+  i++;
+  while (i < end && isSpace(bytes[i]!)) i++;
+  return i < end && (bytes[i] === 0x22 || bytes[i] === 0x27);
+};
+
+/**
+ * `name=value` as a query or form parameter, as `generic-url-parameter` spells it: the keyword ends
+ * at the `=`; the name before it follows `?` or `&`, or an option (`-d`, `--data`, `-F`) and blanks;
+ * the value is 16 or more URL characters.
+ */
+const urlParameter: Gate = (bytes, at, lineStart, end) => {
+  let j = at - 2; // before the `=`
+  while (j >= lineStart && isNameByte(bytes[j]!)) j--;
+  const before = j >= lineStart ? bytes[j]! : -1;
+  if (before !== 0x3f && before !== 0x26) {
+    if (before === 0x22 || before === 0x27) j--;
+    if (j < lineStart || (bytes[j] !== SPACE && bytes[j] !== TAB)) return false;
+    while (j >= lineStart && (bytes[j] === SPACE || bytes[j] === TAB)) j--;
+    while (j >= lineStart && (isWord(bytes[j]!) || bytes[j] === 0x2d)) j--;
+    if (bytes[j + 1] !== 0x2d /* - */) return false;
+  }
+  let i = at;
+  while (i < end && (isWord(bytes[i]!) || bytes[i] === 0x25 || bytes[i] === 0x2b || bytes[i] === 0x2f || bytes[i] === 0x3d || bytes[i] === 0x2e || bytes[i] === 0x7e || bytes[i] === 0x2d)) i++;
+  return i - at >= 16;
+};
+
 export const GATES: Readonly<Record<string, Gate>> = {
   assignment,
   'line-assignment': lineAssignment,
   'line-label': lineLabel,
   'url-userinfo': urlUserinfo,
+  'call-argument': callArgument,
+  'url-parameter': urlParameter,
 };

@@ -124,7 +124,8 @@ export const credentialValue: Validator = (secret) =>
   !/^(?:~|\.{1,2})?\/[\w.@~-]+\//.test(secret) && // a path: ~/.gcloud/keyfile.json
   !/^[A-Za-z_$][\w$.]*\[[^\]]*\][\w$.]*$/.test(secret) && // element access: creds[self.ACCESS_KEY]
   !/[{([]$/.test(secret) && // the start of a literal or a call: events.APIGatewayCustomAuthorizerPolicy{
-  !(/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$/.test(secret) && wordyShare(secret) >= 0.5);
+  !/^\{[A-Za-z0-9+/=]+\}$/.test(secret) && // a Maven-encrypted password: {COQLCE6DU6GtcS5P=}
+  !(/^[A-Za-z_][\w:./-]*$/.test(secret) && wordyShare(secret) >= 0.5); // words: elasticfilesystem:ClientRootAccess
 
 function base64UrlDecode(part: string): string {
   return Buffer.from(part.replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('utf8');

@@ -10,7 +10,7 @@ describe('credentialName', () => {
   it.each([
     'paymoapp_key', 'BEAMER_key', 'config.facebook.key', 'centralstationcrmKEY', 'uclassifykey', 'nimble ACCESS',
     'qUboLE accessKEy', 'zeplin SECRET TOKEN', 'REACT_APP_AUTH_PASS', 'MAILER_CREDENTIALS', 'spring.datasource.password',
-    'license_key', 'encryptionKey', 'DB_PASSWORD_PROD',
+    'license_key', 'encryptionKey', 'DB_PASSWORD_PROD', 'SECRET_KEY_BASE', 'API_TOKEN_V2',
   ])('a credential name: %s', (name) => {
     expect(credentialName(name)).toBe(true);
   });
@@ -19,7 +19,7 @@ describe('credentialName', () => {
     ['a cache key', 'cacheKey'], ['a database key', 'partition_key'], ['a public key', 'PUBLIC_KEY'],
     ['reCAPTCHA site key', 'sitekey'], ['a word ending in key', 'monkey'], ['a key id (a reference)', 'access_key_id'],
     ['a bare key', 'key'], ['a bare access', 'access'], ['a property path ending elsewhere', 'authResponse.PolicyDocument'],
-    ['a description', 'passwordPolicy'], ['a keyboard key', 'shortcut_key'], ['an i18n key', 'i18nKey'],
+    ['a description', 'passwordPolicy'], ['a form field', 'PASSWORD_INPUT_BOX'], ['a keyboard key', 'shortcut_key'], ['an i18n key', 'i18nKey'],
   ])('not a credential name: %s (%s)', (_label, name) => {
     expect(credentialName(name)).toBe(false);
   });

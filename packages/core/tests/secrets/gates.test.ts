@@ -29,6 +29,9 @@ describe('assignment gate (after the keyword)', () => {
     ['token = NEW STRING("abc")', true],
     ['token.value-x\t=\t"abc"', true],
     ['token\u00a0= "abc"', true], // a non-ASCII space: JavaScript's \\s, so let through
+    ['token == "abc"', true], // a comparison with a literal (the password and credential rules)
+    ['token !== "abc"', true],
+    ['\\"token\\":\\"abc', true], // JSON inside a string literal
   ])('passes %j', (line, expected) => {
     expect(gate('assignment', line, 'token')).toBe(expected);
   });
@@ -36,8 +39,8 @@ describe('assignment gate (after the keyword)', () => {
   it.each([
     ['token.length > 3'],
     ['const token = req.headers.authorization'],
-    ['token == "abc"'],
     ['token = getToken("abc")'],
+    ['token != x'],
     ['if (token) return'],
     ['token:'],
     ['token = '],
@@ -110,6 +113,41 @@ describe('line-label gate (a label, blanks and a value to the end of the line)',
   });
 });
 
+describe('call-argument gate (a quoted name and a quoted value as a call\'s arguments)', () => {
+  it.each([
+    ['os.getenv("api_token", "k5qc9Gfg")', 'token'],
+    ["env( 'TWILIO_API_KEY' ,'wbTs1SUt')", 'KEY'],
+  ])('passes %j', (line, keyword) => {
+    expect(gate('call-argument', line, keyword)).toBe(true);
+  });
+  it.each([
+    ['os.getenv("api_token")', 'token'],
+    ['os.getenv("api_token", fallback)', 'token'],
+    ['["api_token", "k5qc9Gfg"]', 'token'],
+    ['f(api_token, "k5qc9Gfg")', 'token'],
+  ])('turns away %j', (line, keyword) => {
+    expect(gate('call-argument', line, keyword)).toBe(false);
+  });
+});
+
+describe('url-parameter gate (name=value after ? or & or a curl data option)', () => {
+  it.each([
+    ['https://h/p?access_token=38bb7b318cc6898c8031', 'token='],
+    ['https://h/p?a=1&client_secret=5uC5Y4Mcvdl5rB56rBmx', 'secret='],
+    ['curl -d access_token=38bb7b318cc6898c8031', 'token='],
+    ['curl --data "api_key=38bb7b318cc6898c8031"', 'key='],
+  ])('passes %j', (line, keyword) => {
+    expect(gate('url-parameter', line, keyword)).toBe(true);
+  });
+  it.each([
+    ['https://h/p?access_token=short', 'token='],
+    ['const access_token=38bb7b318cc6898c8031', 'token='],
+    ['x.access_token=38bb7b318cc6898c8031', 'token='],
+  ])('turns away %j', (line, keyword) => {
+    expect(gate('url-parameter', line, keyword)).toBe(false);
+  });
+});
+
 describe('url-userinfo gate (after ://)', () => {
   it.each([['postgres://app:Pw9s2LkQz7Xv@db:5432/x'], ['https://user:pa:ss@host'], ['amqp://guest:guest@localhost'], ['redis://:pw0@cache'.replace('://:', '://u:')]])('passes %j', (line) => {
     expect(gate('url-userinfo', line, '://')).toBe(true);
@@ -141,7 +179,7 @@ describe('gated scans find exactly what ungated scans find', () => {
   it('on every example of every catalog rule', () => {
     const gatedRules = loadCatalog().filter((r) => r.gate !== undefined);
     expect(gatedRules.map((r) => r.id).sort()).toEqual(
-      ['secret/generic-api-key', 'secret/generic-env-assignment', 'secret/generic-labelled-credential', 'secret/generic-password', 'secret/generic-secret', 'secret/generic-token', 'secret/password-in-url'].sort(),
+      ['secret/generic-api-key', 'secret/generic-call-argument', 'secret/generic-credential', 'secret/generic-env-assignment', 'secret/generic-labelled-credential', 'secret/generic-password', 'secret/generic-url-parameter', 'secret/generic-secret', 'secret/generic-token', 'secret/password-in-url'].sort(),
     );
     let found = 0;
     for (const rule of loadCatalog()) for (const ex of [...rule.examples.positive, ...rule.examples.negative]) found += same(ex.replace(/[«»]/g, ''));
@@ -185,7 +223,7 @@ describe('gated scans find exactly what ungated scans find', () => {
 
   it('rejects an unknown gate, and a gate on a multi-line rule, as catalog errors', () => {
     const base = { id: 'secret/test-gate', title: 'T', description: 'D.', severity: 'high', keywords: ['x'], pattern: 'x(y)' };
-    expect(() => parseCatalogRule({ ...base, gate: 'nope' }, 't.yaml', false)).toThrow(/"gate" must name one of: assignment, line-assignment, line-label, url-userinfo/);
+    expect(() => parseCatalogRule({ ...base, gate: 'nope' }, 't.yaml', false)).toThrow(/"gate" must name one of: assignment, line-assignment, line-label, url-userinfo, call-argument, url-parameter/);
     expect(() => parseCatalogRule({ ...base, gate: 'assignment', multiline: true }, 't.yaml', false)).toThrow(/cannot be used with "multiline"/);
   });
 });
