@@ -143,11 +143,16 @@ export const jwtToken: Validator = (secret) => {
   }
 };
 
-/** `user:password` in base64, as in HTTP Basic auth and Docker's config.json `auth`. */
+/**
+ * `user:password` in base64, as in HTTP Basic auth and Docker's config.json `auth`: the decoded
+ * text is a user name (no blanks, colons, braces or quotes) and a password on one printable line.
+ * Anything else with a colon in it is not Basic credentials: a JWT's header decodes to
+ * `{"alg":"HS256"…` and is reported by the JWT rule.
+ */
 export const basicAuth: Validator = (secret) => {
   const decoded = Buffer.from(secret, 'base64').toString('utf8');
   const colon = decoded.indexOf(':');
-  return colon > 0 && colon < decoded.length - 1 && /^[\x20-\x7e]+$/.test(decoded);
+  return colon > 0 && colon < decoded.length - 1 && decoded.length <= 512 && /^[^\s:{}"]+:[\x21-\x7e][\x20-\x7e]*$/.test(decoded);
 };
 
 export const VALIDATORS: Record<string, Validator> = {
