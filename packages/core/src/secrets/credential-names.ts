@@ -22,7 +22,7 @@ const NON_SECRET_KEY_WORDS = new Set([
   'pref', 'preference', 'env', 'var', 'file', 'path', 'item', 'record', 'table', 'list', 'dict', 'cursor', 'page',
   'next', 'start', 'end', 'last', 'first', 'react', 'redux', 'store', 'context', 'element', 'node', 'prefix',
   'suffix', 'kms', 'cmk', 'ssh', 'gpg', 'pgp', 'search', 'locale', 'lang', 'language', 'text', 'string', 'type',
-  'name', 'value', 'data', 'sub', 'parent', 'child', 'root', 'dynamo', 'hot', 'short', 'shortcut', 'keyboard',
+  'name', 'sub', 'parent', 'child', 'root', 'dynamo', 'hot', 'short', 'shortcut', 'keyboard',
   'press', 'pressed', 'down', 'up', 'log', 'metric', 'trace', 'span', 'request', 'response', 'query', 'param',
   'params', 'option', 'options', 'menu', 'nav', 'tab', 'form', 'input', 'button', 'modal', 'component', 'template',
   'schema', 'mapping', 'join', 'lookup', 'composite', 'natural', 'surrogate', 'candidate', 'global', 'secondary',

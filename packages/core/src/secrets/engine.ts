@@ -125,7 +125,7 @@ function prepareRule(rule: CatalogRule, ungated: boolean): CompiledRule {
 }
 
 /** Which broad rule reports a span two of them found: the one naming the more specific kind of credential. */
-const GENERIC_PREFERENCE = ['secret/generic-api-key', 'secret/generic-token', 'secret/generic-password', 'secret/generic-secret', 'secret/generic-credential', 'secret/generic-env-assignment', 'secret/generic-labelled-credential', 'secret/generic-call-argument', 'secret/generic-url-parameter'];
+const GENERIC_PREFERENCE = ['secret/generic-api-key', 'secret/generic-token', 'secret/generic-password', 'secret/generic-secret', 'secret/generic-credential', 'secret/generic-cli-flag', 'secret/generic-url-parameter', 'secret/generic-call-argument', 'secret/generic-env-assignment', 'secret/generic-labelled-credential'];
 
 /** The name a generic rule's match assigns to: `NextToken` in `"NextToken": "..."`, `API_TOKEN` in `export API_TOKEN=...`. */
 export function assignedName(whole: string): string {

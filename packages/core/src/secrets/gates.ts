@@ -170,8 +170,8 @@ const urlUserinfo: Gate = (bytes, at, _lineStart, end) => {
 };
 
 /**
- * A quoted name and a quoted value as a call's first two arguments, as `generic-call-argument`
- * spells it around its keyword: `\(\s*["'][\w.-]*<keyword>[\w.-]*["']\s*,\s*["']`.
+ * A quoted name and a quoted value as two arguments of a call, as `generic-call-argument` spells
+ * it around its keyword: `(?:\(|,)\s*["'][\w.-]*<keyword>[\w.-]*["']\s*,\s*["']`.
  */
 const callArgument: Gate = (bytes, at, lineStart, end) => {
   let j = at - 1;
@@ -179,7 +179,7 @@ const callArgument: Gate = (bytes, at, lineStart, end) => {
   if (j < lineStart || (bytes[j] !== 0x22 && bytes[j] !== 0x27)) return false;
   j--;
   while (j >= lineStart && isSpace(bytes[j]!)) j--;
-  if (j < lineStart || bytes[j] !== 0x28 /* ( */) return false;
+  if (j < lineStart || (bytes[j] !== 0x28 /* ( */ && bytes[j] !== 0x2c) /* , */) return false;
   let i = at;
   while (i < end && isNameByte(bytes[i]!)) i++;
   if (i >= end || (bytes[i] !== 0x22 && bytes[i] !== 0x27)) return false;

@@ -103,6 +103,9 @@ export const genericTokenValue: Validator = (secret) => genericSecretValue(secre
 /** The example UUID of RFC 4122's successors and of most documentation (`123e4567-e89b-12d3-a456-426614174000`), and the nil UUID. */
 const EXAMPLE_UUID = /^(?:123e4567-e89b-12d3-a456-4266141740[0-9a-f]{2}|0{8}-0{4}-0{4}-0{4}-0{12})$/i;
 
+/** The sample passwords of documentation: a stock word with digits and symbols around it (`Passw0rd!`, `Test@654321`). */
+const DUMMY_PASSWORD = /^[\W_]*(?:p[a@4]ssw[o0]rd|pass|test|demo|example|sample|changeme|welcome|admin|secret|letmein|qwerty|user)[\W_]*\d*[\W_]*$/i;
+
 /** Letters-only runs of four or more with vowels in them: the words of an identifier (`Access`, `Token`, `Response`). */
 function wordyShare(value: string): number {
   let covered = 0;
@@ -125,6 +128,7 @@ export const credentialValue: Validator = (secret) =>
   !/^[A-Za-z_$][\w$.]*\[[^\]]*\][\w$.]*$/.test(secret) && // element access: creds[self.ACCESS_KEY]
   !/[{([]$/.test(secret) && // the start of a literal or a call: events.APIGatewayCustomAuthorizerPolicy{
   !/^\{[A-Za-z0-9+/=]+\}$/.test(secret) && // a Maven-encrypted password: {COQLCE6DU6GtcS5P=}
+  !DUMMY_PASSWORD.test(secret) &&
   !(/^[A-Za-z_][\w:./-]*$/.test(secret) && wordyShare(secret) >= 0.5); // words: elasticfilesystem:ClientRootAccess
 
 function base64UrlDecode(part: string): string {

@@ -50,6 +50,8 @@ describe('credentialValue', () => {
     ['a struct literal opening', 'events.APIGatewayCustomAuthorizerPolicy{'],
     ['a type name of words', 'AccessTokenV2Response'],
     ['an identifier of words', 'splendid21RANDOMCONTENT_token'],
+    ['a sample password of documentation', 'Passw0rd!'],
+    ['a sample password of a test user', 'Test@654321'],
   ])('not a credential: %s', (_label, value) => {
     expect(credentialValue(value)).toBe(false);
   });

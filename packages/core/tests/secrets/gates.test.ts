@@ -123,7 +123,7 @@ describe('call-argument gate (a quoted name and a quoted value as a call\'s argu
   it.each([
     ['os.getenv("api_token")', 'token'],
     ['os.getenv("api_token", fallback)', 'token'],
-    ['["api_token", "k5qc9Gfg"]', 'token'],
+    ['["api_token" "k5qc9Gfg"]', 'token'],
     ['f(api_token, "k5qc9Gfg")', 'token'],
   ])('turns away %j', (line, keyword) => {
     expect(gate('call-argument', line, keyword)).toBe(false);
