@@ -73,6 +73,31 @@ const assignment: Gate = (bytes, at, _lineStart, end) => {
   return isQuote(bytes[i]!) || startsWithWord(bytes, i, end, 'new');
 };
 
+/**
+ * `generic-credential`'s keywords (`key`, `access`, `auth`, `pass`, `credential`) begin many words
+ * of code (`keyword`, `accessible`, `author`, `passenger`); its name check wants the credential
+ * word last, with at most a short qualifier after it (`SECRET_KEY_BASE`, `dbPass2`). So: at most one
+ * more letter (`keys`, `credentials`), digits, then at most one qualifier after `_`, `.` or `-`, then
+ * the assignment gate.
+ */
+const credentialAssignment: Gate = (bytes, at, lineStart, end) => {
+  let i = at;
+  let letters = 0;
+  while (i < end && isLetter(bytes[i]!) && letters <= 1) i++, letters++;
+  if (letters > 1) return false;
+  while (i < end && bytes[i]! >= 0x30 && bytes[i]! <= 0x39) i++;
+  if (i < end && (bytes[i] === 0x5f || bytes[i] === 0x2e || bytes[i] === 0x2d)) {
+    const q = ++i;
+    while (i < end && (isWord(bytes[i]!) && bytes[i] !== 0x5f)) i++;
+    if (i - q > 12 || (i < end && isNameByte(bytes[i]!))) return false;
+  }
+  return assignment(bytes, i, lineStart, end);
+};
+
+function isLetter(b: number): boolean {
+  return (b >= 97 && b <= 122) || (b >= 65 && b <= 90);
+}
+
 /** `[\w.-]` */
 function isNameByte(b: number): boolean {
   return isWord(b) || b === 0x2e || b === 0x2d;
@@ -170,6 +195,21 @@ const urlUserinfo: Gate = (bytes, at, _lineStart, end) => {
 };
 
 /**
+ * A Groovy/Gradle property set by a call without parentheses, as `generic-groovy-credential`
+ * spells it: only blanks before the name, then blanks and a quote after it (`  password "…"`).
+ */
+const lineQuotedLabel: Gate = (bytes, at, lineStart, end) => {
+  let j = lineStart;
+  while (j < at && (bytes[j] === SPACE || bytes[j] === TAB)) j++;
+  for (; j < at; j++) if (!isNameByte(bytes[j]!)) return false;
+  let i = at;
+  while (i < end && isNameByte(bytes[i]!)) i++;
+  if (i >= end || (bytes[i] !== SPACE && bytes[i] !== TAB)) return false;
+  while (i < end && (bytes[i] === SPACE || bytes[i] === TAB)) i++;
+  return i < end && (bytes[i] === 0x22 || bytes[i] === 0x27);
+};
+
+/**
  * A quoted name and a quoted value as two arguments of a call, as `generic-call-argument` spells
  * it around its keyword: `(?:\(|,)\s*["'][\w.-]*<keyword>[\w.-]*["']\s*,\s*["']`.
  */
@@ -214,8 +254,10 @@ const urlParameter: Gate = (bytes, at, lineStart, end) => {
 
 export const GATES: Readonly<Record<string, Gate>> = {
   assignment,
+  'credential-assignment': credentialAssignment,
   'line-assignment': lineAssignment,
   'line-label': lineLabel,
+  'line-quoted-label': lineQuotedLabel,
   'url-userinfo': urlUserinfo,
   'call-argument': callArgument,
   'url-parameter': urlParameter,

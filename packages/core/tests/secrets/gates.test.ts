@@ -113,6 +113,30 @@ describe('line-label gate (a label, blanks and a value to the end of the line)',
   });
 });
 
+describe('credential-assignment gate (a credential word last in the name, then an assignment)', () => {
+  it.each([
+    ['BEAMER_key = "abc"', 'key'], ['MAILER_CREDENTIALS = "abc"', 'CREDENTIAL'], ['SECRET_KEY_BASE: "abc"', 'KEY'],
+    ['dbPass2 = "abc"', 'Pass'], ['\\"awsSecretKey\\":\\"abc', 'Key'],
+  ])('passes %j', (line, keyword) => {
+    expect(gate('credential-assignment', line, keyword)).toBe(true);
+  });
+  it.each([
+    ['keyword = "abc"', 'key'], ['author: "abc"', 'auth'], ['passenger = "abc"', 'pass'], ['key_with_a_long_tail = "abc"', 'key'],
+    ['key.length > 3', 'key'],
+  ])('turns away %j', (line, keyword) => {
+    expect(gate('credential-assignment', line, keyword)).toBe(false);
+  });
+});
+
+describe('line-quoted-label gate (a Groovy property set without parentheses)', () => {
+  it.each([['  password "RSuw3MemJ8#4"'], ["token\t'abc'"]])('passes %j', (line) => {
+    expect(gate('line-quoted-label', line, /password|token/.exec(line)![0]!)).toBe(true);
+  });
+  it.each([['x password "abc"'], ['password = "abc"'], ['password "'.slice(0, 9)], ['password abc']])('turns away %j', (line) => {
+    expect(gate('line-quoted-label', line, 'password')).toBe(false);
+  });
+});
+
 describe('call-argument gate (a quoted name and a quoted value as a call\'s arguments)', () => {
   it.each([
     ['os.getenv("api_token", "k5qc9Gfg")', 'token'],
@@ -179,7 +203,7 @@ describe('gated scans find exactly what ungated scans find', () => {
   it('on every example of every catalog rule', () => {
     const gatedRules = loadCatalog().filter((r) => r.gate !== undefined);
     expect(gatedRules.map((r) => r.id).sort()).toEqual(
-      ['secret/generic-api-key', 'secret/generic-call-argument', 'secret/generic-credential', 'secret/generic-env-assignment', 'secret/generic-labelled-credential', 'secret/generic-password', 'secret/generic-url-parameter', 'secret/generic-secret', 'secret/generic-token', 'secret/password-in-url'].sort(),
+      ['secret/generic-api-key', 'secret/generic-call-argument', 'secret/generic-credential', 'secret/generic-env-assignment', 'secret/generic-groovy-credential', 'secret/generic-labelled-credential', 'secret/generic-password', 'secret/generic-url-parameter', 'secret/generic-secret', 'secret/generic-token', 'secret/password-in-url'].sort(),
     );
     let found = 0;
     for (const rule of loadCatalog()) for (const ex of [...rule.examples.positive, ...rule.examples.negative]) found += same(ex.replace(/[«»]/g, ''));
@@ -223,7 +247,7 @@ describe('gated scans find exactly what ungated scans find', () => {
 
   it('rejects an unknown gate, and a gate on a multi-line rule, as catalog errors', () => {
     const base = { id: 'secret/test-gate', title: 'T', description: 'D.', severity: 'high', keywords: ['x'], pattern: 'x(y)' };
-    expect(() => parseCatalogRule({ ...base, gate: 'nope' }, 't.yaml', false)).toThrow(/"gate" must name one of: assignment, line-assignment, line-label, url-userinfo, call-argument, url-parameter/);
+    expect(() => parseCatalogRule({ ...base, gate: 'nope' }, 't.yaml', false)).toThrow(/"gate" must name one of: assignment, credential-assignment, line-assignment, line-label, line-quoted-label, url-userinfo, call-argument, url-parameter/);
     expect(() => parseCatalogRule({ ...base, gate: 'assignment', multiline: true }, 't.yaml', false)).toThrow(/cannot be used with "multiline"/);
   });
 });
