@@ -97,10 +97,16 @@ const CODE_WORDS = new Set(['const', 'let', 'var', 'val', 'def', 'final', 'stati
 /** Words a line may start with before its name: a shell, batch or Dockerfile keyword (`export API_KEY=`, `ENV API_KEY`). */
 const LINE_PREFIXES = new Set(['export', 'set', 'setenv', 'env', 'arg', 'declare', 'readonly', 'local', 'typeset']);
 
-/** The name of a configuration line (`nuget key = …`, `ENV API_KEY …`): a credential name, not a line of code. */
-export const lineCredentialName: NameCheck = (name) => {
+/** The words of a name without a leading shell, batch or Dockerfile keyword (`export API_KEY` -> `API_KEY`). */
+function withoutLinePrefix(name: string): string[] {
   const parts = name.trim().split(/[ \t]+/);
   if (parts.length > 1 && LINE_PREFIXES.has(parts[0]!.toLowerCase())) parts.shift();
+  return parts;
+}
+
+/** The name of a configuration line (`nuget key = …`, `ENV API_KEY …`): a credential name, not a line of code. */
+export const lineCredentialName: NameCheck = (name) => {
+  const parts = withoutLinePrefix(name);
   if (CODE_WORDS.has(parts[0]!.toLowerCase()) && parts.length > 1) return false;
   return credentialName(parts.join(' '));
 };
@@ -111,9 +117,8 @@ export const lineCredentialName: NameCheck = (name) => {
  * or `key` before a word is not read as a label.
  */
 export const labelCredentialName: NameCheck = (name) => {
-  const parts = name.trim().split(/[ \t]+/);
-  if (parts.length > 1 && LINE_PREFIXES.has(parts[0]!.toLowerCase())) parts.shift();
-  return nameWords(parts.join(' ')).length >= 2 && lineCredentialName(parts.join(' '));
+  const parts = withoutLinePrefix(name).join(' ');
+  return nameWords(parts).length >= 2 && lineCredentialName(parts);
 };
 
 export const NAME_CHECKS: Readonly<Record<string, NameCheck>> = {
