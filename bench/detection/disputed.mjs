@@ -6,6 +6,10 @@ const PARTIAL_PRINCIPAL_WILDCARD = 'a wildcard inside a principal ARN (arn:aws:i
 const FOR_ALL_VALUES = 'ForAllValues:StringEquals on the single-valued aws:PrincipalOrgID is true when the key is absent (a caller outside any organization), so Principal "*" stays open to anyone (AWS IAM docs warn against ForAllValues with single-valued keys)';
 const LOW_ENTROPY_KEY = 'AKIA followed by sixteen "A"s is a made-up placeholder, not an access key';
 
+const RFC7617 = "Aladdin / open sesame is the example user and password of HTTP Basic's RFC 7617 (section 2), published in the standard and valid nowhere";
+const SPELLS_MY_PASSWORD = (value) => `the value ${value} spells "(this is) my password": a documentation dummy that says what belongs there, not a chosen password`;
+const both = (ids, reason) => ids.flatMap((id) => [`np.${id}`, `kingfisher.${id}`]).map((id) => ({ id, reason }));
+
 const OTHER_RULES_SECRET = (what) => `a negative example for this Nosey Parker rule only: the text holds ${what}, a real secret another rule is meant to find`;
 
 export const DISPUTED = [
@@ -22,6 +26,7 @@ export const DISPUTED = [
   { id: 'np.hashicorp.3/neg-0', reason: OTHER_RULES_SECRET('a HashiCorp Vault recovery token (hvr.)') },
   { id: 'np.mongodb.1/neg-0', reason: OTHER_RULES_SECRET('a MongoDB URL with a password (D1fficultP%40ssw0rd), over a socket path') },
   { id: 'np.npm.1/neg-0', reason: OTHER_RULES_SECRET('a legacy npm access token (a UUID) under NPM_TOKEN; Kingfisher lists the same line as a positive') },
+  { id: 'np.twitch.1/neg-0', reason: OTHER_RULES_SECRET('a Twitch stream key (TWITCH_STREAM_KEY), which lets anyone broadcast as the channel') },
   { id: 'np.newrelic.2/neg-0', reason: OTHER_RULES_SECRET('a New Relic license key (40 characters ending in NRAL)') },
   ...['np.slack.2/neg-0', 'np.slack.2/neg-1', 'np.slack.2/neg-2', 'np.slack.4/neg-0', 'np.slack.4/neg-1', 'np.slack.4/neg-2', 'np.slack.6/neg-0', 'np.slack.6/neg-1', 'np.slack.6/neg-2', 'np.slack.6/neg-3'].map((id) => ({ id, reason: OTHER_RULES_SECRET('a Slack token of another kind (xoxb-/xoxp-)') })),
   // secretlint's own parser limits, not the absence of a key: both files are whole PKCS#12 stores holding a private key behind the published password notasecret.
@@ -38,6 +43,17 @@ export const DISPUTED = [
   // Positives that are not tokens their issuer could have made.
   ...['np.github.1/ex-0', 'kingfisher.github.1/ex-0', 'np.github.3/ex-1', 'kingfisher.github.3/ex-1'].map((id) => ({ id, reason: "fails the CRC32 checksum GitHub puts in the last 6 characters of every ghp_/ghs_ token: not a token GitHub issued" })),
   ...[0, 1, 2, 3].map((i) => ({ id: `shopify/ng.apikey#${i}`, reason: 'Shopify tokens are the prefix and 32 hexadecimal characters; these hold letters past f (made up)' })),
+  // Generic assignments whose value is no secret (reviewed one by one).
+  ...both(['generic.3/ex-4', 'generic.4/ex-0', 'generic.4/ex-1'], RFC7617),
+  ...['np.generic.15/ex-0', 'np.generic.16/ex-0'].map((id) => ({ id, reason: `${RFC7617} (here "open-sesame")` })),
+  ...both(['generic.4/ex-2'], 'password=###### is a masked value: the text holds no password'),
+  ...both(['generic.5/ex-2'], '"application:" + appKey + ":" + appSecret joins variables: the text holds no literal secret'),
+  ...both(['generic.5/ex-9'], 'YOURPASSWROD is "your password" misspelt: a placeholder'),
+  ...both(['generic.4/ex-3', 'generic.5/ex-7', 'generic.5/ex-8'], SPELLS_MY_PASSWORD('thisismypassword')),
+  { id: 'np.generic.6/ex-2', reason: SPELLS_MY_PASSWORD('thisismypassword') },
+  ...both(['generic.4/ex-4'], SPELLS_MY_PASSWORD('mypassword')),
+  ...both(['gradle.1/ex-0', 'gradle.1/ex-2', 'gradle.1/ex-3'], "password 'password': the value is the property's own name, a placeholder"),
+  ...both(['gradle.1/ex-1'], 'password "SOME_PASSWORD" (under a "your password here" comment) is a placeholder'),
   { id: 'np.http.2/ex-0', reason: 'mF_9.B5f-4.1JqM is the example bearer token of RFC 6750 section 2.1' },
   { id: 'kingfisher.calendly.1/ex-0', reason: 'a JWT whose exp claim (1623460389) is 2021-06-12: expired, it grants nothing (leakguard reports a JWT only before its exp)' },
   { id: 'np.aws.2/ex-2', reason: 'both values announce themselves as fake (FakeValues99ESPW3ALMEZ6U / FakeValues99cl9bq...): not a key AWS issued' },

@@ -15,6 +15,7 @@ export * from './reporters/text.js';
 export * from './secrets/catalog.js';
 export * from './secrets/engine.js';
 export * from './secrets/gates.js';
+export * from './secrets/credential-names.js';
 export * from './secrets/keywords.js';
 export * from './secrets/entropy.js';
 export * from './secrets/placeholders.js';

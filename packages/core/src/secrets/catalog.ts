@@ -8,6 +8,7 @@ import { threadId } from 'node:worker_threads';
 import { catalogDir } from '@leakguard/rules';
 import type { Severity } from '../rule-meta.js';
 import { yaml } from '../yaml.js';
+import { NAME_CHECKS } from './credential-names.js';
 import { GATES } from './gates.js';
 import { VALIDATORS } from './validators.js';
 
@@ -23,6 +24,10 @@ export interface CatalogRule {
   pattern: string;
   /** Capture group holding the secret (default: 1 when the pattern has a group, else the match). */
   secretGroup?: number;
+  /** Capture group holding the name a value is assigned to, for `nameCheck`. */
+  nameGroup?: number;
+  /** A named check of that name (see credential-names.ts): the match is kept only when it passes. */
+  nameCheck?: string;
   /** Minimum Shannon entropy (bits per character) of the secret. */
   entropy?: number;
   /** Offline validation of the secret's own checksum. */
@@ -127,6 +132,12 @@ export function parseCatalogRule(raw: unknown, source: string, requireExamples =
   if (r.secretGroup !== undefined) {
     if (!Number.isInteger(r.secretGroup) || (r.secretGroup as number) < 0) throw new CatalogError(`${where(id)}: "secretGroup" must be a whole number`);
     rule.secretGroup = r.secretGroup as number;
+  }
+  if (r.nameCheck !== undefined || r.nameGroup !== undefined) {
+    if (typeof r.nameCheck !== 'string' || !(r.nameCheck in NAME_CHECKS)) throw new CatalogError(`${where(id)}: "nameCheck" must name one of: ${Object.keys(NAME_CHECKS).join(', ')}`);
+    if (!Number.isInteger(r.nameGroup) || (r.nameGroup as number) < 1) throw new CatalogError(`${where(id)}: "nameCheck" needs "nameGroup", the capture group of the name`);
+    rule.nameCheck = r.nameCheck;
+    rule.nameGroup = r.nameGroup as number;
   }
   if (r.entropy !== undefined) {
     if (typeof r.entropy !== 'number' || r.entropy < 0 || r.entropy > 8) throw new CatalogError(`${where(id)}: "entropy" must be a number from 0 to 8`);

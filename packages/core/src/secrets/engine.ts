@@ -20,6 +20,7 @@ import type { RuleMeta } from '../rule-meta.js';
 import { CatalogError, loadCatalog, parseExample, type CatalogRule } from './catalog.js';
 import { shannonEntropy } from './entropy.js';
 import { isDescriptiveName, nameWords } from '../env/names.js';
+import { NAME_CHECKS, type NameCheck } from './credential-names.js';
 import { GATES, type Gate } from './gates.js';
 import { KeywordAutomaton } from './keywords.js';
 import { jwtExpiry, sasExpiry, tokenAround } from './expiry.js';
@@ -55,6 +56,7 @@ interface CompiledRule {
   gate: Gate | undefined;
   /** Reads file names only (`target: name`): skipped when contents are scanned. */
   nameOnly: boolean;
+  nameCheck: NameCheck | undefined;
 }
 
 export interface EngineOptions {
@@ -118,11 +120,12 @@ function prepareRule(rule: CatalogRule, ungated: boolean): CompiledRule {
   }
   const window = rule.window ?? DEFAULT_WINDOW;
   const gate = rule.gate === undefined || ungated ? undefined : GATES[rule.gate];
-  return { rule, allow: [], group, window, before: rule.before ?? window, anchored: rule.pattern.startsWith('^'), multiline: rule.multiline === true, gate, nameOnly: rule.target === 'name' };
+  const nameCheck = rule.nameCheck === undefined ? undefined : NAME_CHECKS[rule.nameCheck];
+  return { rule, allow: [], group, window, before: rule.before ?? window, anchored: rule.pattern.startsWith('^'), multiline: rule.multiline === true, gate, nameOnly: rule.target === 'name', nameCheck };
 }
 
 /** Which broad rule reports a span two of them found: the one naming the more specific kind of credential. */
-const GENERIC_PREFERENCE = ['secret/generic-api-key', 'secret/generic-token', 'secret/generic-password', 'secret/generic-secret', 'secret/generic-env-assignment'];
+const GENERIC_PREFERENCE = ['secret/generic-api-key', 'secret/generic-token', 'secret/generic-password', 'secret/generic-secret', 'secret/generic-credential', 'secret/generic-cli-flag', 'secret/generic-url-parameter', 'secret/generic-call-argument', 'secret/generic-env-assignment', 'secret/generic-labelled-credential'];
 
 /** The name a generic rule's match assigns to: `NextToken` in `"NextToken": "..."`, `API_TOKEN` in `export API_TOKEN=...`. */
 export function assignedName(whole: string): string {
@@ -333,7 +336,7 @@ export class SecretEngine {
         if (!secret) continue;
         const start = ws + toBytes(m.indices![c.group]![0]);
         if (start < lastEnd) continue;
-        if (!this.accepts(c, secret, whole)) continue;
+        if (!this.accepts(c, secret, whole, m)) continue;
         lastEnd = ws + toBytes(m.indices![c.group]![1]);
         matches.push({ ruleId: c.rule.id, start, end: lastEnd, secret });
       }
@@ -388,7 +391,7 @@ export class SecretEngine {
       if (!secret) continue;
       const [from, to] = m.indices![c.group]!;
       const start = list[2 * k]! + (from - offsets[k]!);
-      if (!this.accepts(c, secret, wholeBytes.toString('utf8'))) continue;
+      if (!this.accepts(c, secret, wholeBytes.toString('utf8'), m)) continue;
       found.push({ ruleId: c.rule.id, start, end: start + (to - from), secret });
     }
     for (const f of found) matches.push(f);
@@ -424,7 +427,8 @@ export class SecretEngine {
     return at !== undefined && at < this.now();
   }
 
-  private accepts(c: CompiledRule, secret: string, whole: string): boolean {
+  private accepts(c: CompiledRule, secret: string, whole: string, m: RegExpExecArray): boolean {
+    if (c.nameCheck !== undefined && !c.nameCheck(asText(m[c.rule.nameGroup!]))) return false;
     if (c.rule.entropy !== undefined && shannonEntropy(secret) < c.rule.entropy) return false;
     if (c.rule.validate) {
       const validator = VALIDATORS[c.rule.validate];

@@ -100,6 +100,37 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 export const genericTokenValue: Validator = (secret) => genericSecretValue(secret) && !UUID.test(secret);
 
+/** The example UUID of RFC 4122's successors and of most documentation (`123e4567-e89b-12d3-a456-426614174000`), and the nil UUID. */
+const EXAMPLE_UUID = /^(?:123e4567-e89b-12d3-a456-4266141740[0-9a-f]{2}|0{8}-0{4}-0{4}-0{4}-0{12})$/i;
+
+/** The sample passwords of documentation: a stock word with digits and symbols around it (`Passw0rd!`, `Test@654321`). */
+const DUMMY_PASSWORD = /^[\W_]*(?:p[a@4]ssw[o0]rd|pass|test|demo|example|sample|changeme|welcome|admin|secret|letmein|qwerty|user)[\W_]*\d*[\W_]*$/i;
+
+/** Letters-only runs of four or more with vowels in them: the words of an identifier (`Access`, `Token`, `Response`). */
+function wordyShare(value: string): number {
+  let covered = 0;
+  for (const m of value.matchAll(/[A-Z]?[a-z]{3,}|[A-Z]{4,}(?![a-z])/g)) {
+    const vowels = (m[0].match(/[aeiouAEIOU]/g) ?? []).length;
+    if (vowels / m[0].length >= 0.2) covered += m[0].length;
+  }
+  return covered / value.length;
+}
+
+/**
+ * A value given without quotes or by a label (`paymoapp_key = JK0o…`, `nimble ACCESS 3mL6…`):
+ * as `generic`, and not the documentation UUID, and not an identifier made mostly of words, which
+ * is what a type or a variable is (`AccessTokenV2Response`, `splendid21RANDOMCONTENT_token`).
+ */
+export const credentialValue: Validator = (secret) =>
+  genericSecretValue(secret) &&
+  !EXAMPLE_UUID.test(secret) &&
+  !/^(?:~|\.{1,2})?\/[\w.@~-]+\//.test(secret) && // a path: ~/.gcloud/keyfile.json
+  !/^[A-Za-z_$][\w$.]*\[[^\]]*\][\w$.]*$/.test(secret) && // element access: creds[self.ACCESS_KEY]
+  !/[{([]$/.test(secret) && // the start of a literal or a call: events.APIGatewayCustomAuthorizerPolicy{
+  !/^\{[A-Za-z0-9+/=]+\}$/.test(secret) && // a Maven-encrypted password: {COQLCE6DU6GtcS5P=}
+  !DUMMY_PASSWORD.test(secret) &&
+  !(/^[A-Za-z_][\w:./-]*$/.test(secret) && wordyShare(secret) >= 0.5); // words: elasticfilesystem:ClientRootAccess
+
 function base64UrlDecode(part: string): string {
   return Buffer.from(part.replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('utf8');
 }
@@ -116,16 +147,22 @@ export const jwtToken: Validator = (secret) => {
   }
 };
 
-/** `user:password` in base64, as in HTTP Basic auth and Docker's config.json `auth`. */
+/**
+ * `user:password` in base64, as in HTTP Basic auth and Docker's config.json `auth`: the decoded
+ * text is a user name (no blanks, colons, braces or quotes) and a password on one printable line.
+ * Anything else with a colon in it is not Basic credentials: a JWT's header decodes to
+ * `{"alg":"HS256"…` and is reported by the JWT rule.
+ */
 export const basicAuth: Validator = (secret) => {
   const decoded = Buffer.from(secret, 'base64').toString('utf8');
   const colon = decoded.indexOf(':');
-  return colon > 0 && colon < decoded.length - 1 && /^[\x20-\x7e]+$/.test(decoded);
+  return colon > 0 && colon < decoded.length - 1 && decoded.length <= 512 && /^[^\s:{}"]+:[\x21-\x7e][\x20-\x7e]*$/.test(decoded);
 };
 
 export const VALIDATORS: Record<string, Validator> = {
   'basic-auth': basicAuth,
   'crc32-base62': crc32Base62Token,
+  'credential-value': credentialValue,
   generic: genericSecretValue,
   'generic-token': genericTokenValue,
   jwt: jwtToken,

@@ -29,6 +29,9 @@ describe('assignment gate (after the keyword)', () => {
     ['token = NEW STRING("abc")', true],
     ['token.value-x\t=\t"abc"', true],
     ['token\u00a0= "abc"', true], // a non-ASCII space: JavaScript's \\s, so let through
+    ['token == "abc"', true], // a comparison with a literal (the password and credential rules)
+    ['token !== "abc"', true],
+    ['\\"token\\":\\"abc', true], // JSON inside a string literal
   ])('passes %j', (line, expected) => {
     expect(gate('assignment', line, 'token')).toBe(expected);
   });
@@ -36,8 +39,8 @@ describe('assignment gate (after the keyword)', () => {
   it.each([
     ['token.length > 3'],
     ['const token = req.headers.authorization'],
-    ['token == "abc"'],
     ['token = getToken("abc")'],
+    ['token != x'],
     ['if (token) return'],
     ['token:'],
     ['token = '],
@@ -60,13 +63,19 @@ describe('line-assignment gate (a NAME=value line)', () => {
     ['API_TOKEN ::= abcdef123456'],
     ['API_TOKEN :::= abcdef123456'],
     ['API_TOKEN=日本語の値'], // 4 characters, but 12 bytes: byte counts only ever let more through
+    ['API_TOKEN=abcdef123456 # a comment'], // a trailing comment after a blank
+    ['# REACT_APP_PASSWORD=mycoin!1xyz'], // commented out
+    ['  - SAUCE_ACCESS_KEY=2397f603c2c4'], // a list item (Docker Compose environment)
+    ['nuget key = af7e33adc0rq7ls6'], // a name of several words
+    ['const token = abcdefghijkl'], // the name check, not the gate, turns code away
   ])('passes %j', (line) => {
-    const keyword = /token|password|secret/i.exec(line)![0]!;
+    const keyword = /token|password|secret|key/i.exec(line)![0]!;
     expect(gate('line-assignment', line, keyword)).toBe(true);
   });
 
   it.each([
-    ['const token = abcdefghijkl', 'token'],
+    ['if (x) token = abcdefghijkl', 'token'],
+    ['a b c d token = abcdefghijkl', 'token'], // five words before the value
     ['API_TOKEN="quoted-value-here"', 'TOKEN'],
     ['API_TOKEN= #comment-here-long', 'TOKEN'],
     ['API_TOKEN=', 'TOKEN'],
@@ -76,10 +85,90 @@ describe('line-assignment gate (a NAME=value line)', () => {
     ['exporttoken x=1111111111111', 'token'],
     ['API_TOKEN=;', 'TOKEN'],
     ['token = request.headers[x] if y', 'token'],
-    ['API_TOKEN=abcdef123456 # a comment', 'TOKEN'],
+    ['API_TOKEN=abcdef123456#no-blank', 'TOKEN'],
     ['API_TOKEN=abcdef123456;', 'TOKEN'],
   ])('turns away %j', (line, keyword) => {
     expect(gate('line-assignment', line, keyword)).toBe(false);
+  });
+});
+
+describe('line-label gate (a label, blanks and a value to the end of the line)', () => {
+  it.each([
+    ['nimble ACCESS 3mL6pHJQ7NMK3v8Z1J6n', 'ACCESS'],
+    ['dailyKEY 123f456b789c234b567e', 'KEY'],
+    ['signupgeniusKEY "53e2ca67b12b98e25e01946ab"', 'KEY'],
+    ['ENV NPM_TOKEN npm9fK2qL7xZ0pR4tY6\r', 'TOKEN'],
+  ])('passes %j', (line, keyword) => {
+    expect(gate('line-label', line, keyword)).toBe(true);
+  });
+
+  it.each([
+    ['nimble ACCESS=3mL6pHJQ7NMK3v8Z1J6n', 'ACCESS'], // an operator: the env rule's
+    ['nimble ACCESS 3mL6pHJQ', 'ACCESS'], // shorter than 16
+    ['nimble ACCESS 3mL6pHJQ7NMK3v8Z1J6n and more', 'ACCESS'],
+    ['f(x) token 3mL6pHJQ7NMK3v8Z1J6n', 'token'],
+    ['token', 'token'],
+  ])('turns away %j', (line, keyword) => {
+    expect(gate('line-label', line, keyword)).toBe(false);
+  });
+});
+
+describe('credential-assignment gate (a credential word last in the name, then an assignment)', () => {
+  it.each([
+    ['BEAMER_key = "abc"', 'key'], ['MAILER_CREDENTIALS = "abc"', 'CREDENTIAL'], ['SECRET_KEY_BASE: "abc"', 'KEY'],
+    ['dbPass2 = "abc"', 'Pass'], ['\\"awsSecretKey\\":\\"abc', 'Key'],
+  ])('passes %j', (line, keyword) => {
+    expect(gate('credential-assignment', line, keyword)).toBe(true);
+  });
+  it.each([
+    ['keyword = "abc"', 'key'], ['author: "abc"', 'auth'], ['passenger = "abc"', 'pass'], ['key_with_a_long_tail = "abc"', 'key'],
+    ['key.length > 3', 'key'],
+  ])('turns away %j', (line, keyword) => {
+    expect(gate('credential-assignment', line, keyword)).toBe(false);
+  });
+});
+
+describe('line-quoted-label gate (a Groovy property set without parentheses)', () => {
+  it.each([['  password "RSuw3MemJ8#4"'], ["token\t'abc'"]])('passes %j', (line) => {
+    expect(gate('line-quoted-label', line, /password|token/.exec(line)![0]!)).toBe(true);
+  });
+  it.each([['x password "abc"'], ['password = "abc"'], ['password "'.slice(0, 9)], ['password abc']])('turns away %j', (line) => {
+    expect(gate('line-quoted-label', line, 'password')).toBe(false);
+  });
+});
+
+describe('call-argument gate (a quoted name and a quoted value as a call\'s arguments)', () => {
+  it.each([
+    ['os.getenv("api_token", "k5qc9Gfg")', 'token'],
+    ["env( 'TWILIO_API_KEY' ,'wbTs1SUt')", 'KEY'],
+  ])('passes %j', (line, keyword) => {
+    expect(gate('call-argument', line, keyword)).toBe(true);
+  });
+  it.each([
+    ['os.getenv("api_token")', 'token'],
+    ['os.getenv("api_token", fallback)', 'token'],
+    ['["api_token" "k5qc9Gfg"]', 'token'],
+    ['f(api_token, "k5qc9Gfg")', 'token'],
+  ])('turns away %j', (line, keyword) => {
+    expect(gate('call-argument', line, keyword)).toBe(false);
+  });
+});
+
+describe('url-parameter gate (name=value after ? or & or a curl data option)', () => {
+  it.each([
+    ['https://h/p?access_token=38bb7b318cc6898c8031', 'token='],
+    ['https://h/p?a=1&client_secret=5uC5Y4Mcvdl5rB56rBmx', 'secret='],
+    ['curl -d access_token=38bb7b318cc6898c8031', 'token='],
+    ['curl --data "api_key=38bb7b318cc6898c8031"', 'key='],
+  ])('passes %j', (line, keyword) => {
+    expect(gate('url-parameter', line, keyword)).toBe(true);
+  });
+  it.each([
+    ['https://h/p?access_token=short', 'token='],
+    ['const access_token=38bb7b318cc6898c8031', 'token='],
+    ['x.access_token=38bb7b318cc6898c8031', 'token='],
+  ])('turns away %j', (line, keyword) => {
+    expect(gate('url-parameter', line, keyword)).toBe(false);
   });
 });
 
@@ -114,7 +203,7 @@ describe('gated scans find exactly what ungated scans find', () => {
   it('on every example of every catalog rule', () => {
     const gatedRules = loadCatalog().filter((r) => r.gate !== undefined);
     expect(gatedRules.map((r) => r.id).sort()).toEqual(
-      ['secret/generic-api-key', 'secret/generic-env-assignment', 'secret/generic-password', 'secret/generic-secret', 'secret/generic-token', 'secret/password-in-url'].sort(),
+      ['secret/generic-api-key', 'secret/generic-call-argument', 'secret/generic-credential', 'secret/generic-env-assignment', 'secret/generic-groovy-credential', 'secret/generic-labelled-credential', 'secret/generic-password', 'secret/generic-url-parameter', 'secret/generic-secret', 'secret/generic-token', 'secret/password-in-url'].sort(),
     );
     let found = 0;
     for (const rule of loadCatalog()) for (const ex of [...rule.examples.positive, ...rule.examples.negative]) found += same(ex.replace(/[«»]/g, ''));
@@ -122,9 +211,9 @@ describe('gated scans find exactly what ungated scans find', () => {
   });
 
   it('on generated assignments: every name, quote, operator and spacing the patterns allow, and near-misses', () => {
-    const names = ['token', 'apiToken', 'x.token-id', 'DB_PASSWORD', 'secret', 'client_secret', 'API_KEY', 'privateKey', 'pwd'];
+    const names = ['token', 'apiToken', 'x.token-id', 'DB_PASSWORD', 'secret', 'client_secret', 'API_KEY', 'privateKey', 'pwd', 'nimble ACCESS', 'dailyKEY', '# app_pass'];
     const quotesAfterName = ['', '"', "'"];
-    const operators = [':=', '=>', '=', ':', '??=', '||=', '==', '->', '?='];
+    const operators = [':=', '=>', '=', ':', '??=', '||=', '==', '->', '?=', ' ']; // ' ': a label with no operator
     const spaces = ['', ' ', '\t', '  '];
     const endings = ['', '  ', '\r', ' # note', ';', '\t\r'];
     const values = ['"Zq9mLp2vX7tKw4Rb8Nc1"', "'Zq9mLp2vX7tKw4Rb8Nc1'", '`Zq9mLp2vX7tKw4Rb8Nc1`', 'new String("Zq9mLp2vX7tKw4Rb8Nc1")', 'Zq9mLp2vX7tKw4Rb8Nc1', 'getSecret("x")'];
@@ -158,7 +247,7 @@ describe('gated scans find exactly what ungated scans find', () => {
 
   it('rejects an unknown gate, and a gate on a multi-line rule, as catalog errors', () => {
     const base = { id: 'secret/test-gate', title: 'T', description: 'D.', severity: 'high', keywords: ['x'], pattern: 'x(y)' };
-    expect(() => parseCatalogRule({ ...base, gate: 'nope' }, 't.yaml', false)).toThrow(/"gate" must name one of: assignment, line-assignment, url-userinfo/);
+    expect(() => parseCatalogRule({ ...base, gate: 'nope' }, 't.yaml', false)).toThrow(/"gate" must name one of: assignment, credential-assignment, line-assignment, line-label, line-quoted-label, url-userinfo, call-argument, url-parameter/);
     expect(() => parseCatalogRule({ ...base, gate: 'assignment', multiline: true }, 't.yaml', false)).toThrow(/cannot be used with "multiline"/);
   });
 });
