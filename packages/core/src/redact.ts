@@ -31,8 +31,14 @@ export function maskRandomTokens(line: string, minEntropy = 3.5): string {
   return line.replace(TOKEN, (token) => (looksRandom(token, minEntropy) ? redactSecret(token) : token));
 }
 
+// One way to read each letter (a maximal lower-case run; capitals up to the one that opens the next
+// word), so a long token cannot make this backtrack.
+const WORDY = /^(?:[a-z]+|[A-Z]+|(?:[A-Z]?[a-z]{2,}(?![a-z])|[A-Z]+(?=[A-Z][a-z]|$))+)$/;
+
 function looksRandom(token: string, minEntropy: number): boolean {
-  if (/^[a-z]+([._-][a-z]+)*$/i.test(token)) return false; // words, dotted names, kebab-case identifiers
+  // Words, dotted names, kebab-case and camel-case identifiers; letters in random case
+  // (`Pw-vriADVFxPhgwBZHzbu`, a generated password without digits) are no word and stay masked.
+  if (/^[a-z]+([._-][a-z]+)*$/i.test(token) && token.split(/[._-]/).every((part) => WORDY.test(part))) return false;
   if (/^[\w.-]+\/[\w./-]+$/.test(token) && !/[0-9]/.test(token)) return false; // paths
   const counts = new Map<string, number>();
   for (const ch of token) counts.set(ch, (counts.get(ch) ?? 0) + 1);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildFindings, redactSecret, redactText, safeParserMessage } from '@leakguard/core';
+import { buildFindings, maskRandomTokens, redactSecret, redactText, safeParserMessage } from '@leakguard/core';
 
 describe('redaction', () => {
   it.each([
@@ -49,5 +49,22 @@ describe('snippets mask a secret finding by its region, however the source spell
     const [finding] = buildFindings('t.yaml', text, [d], () => undefined);
     for (const piece of hidden) expect(finding!.snippet).not.toContain(piece);
     expect(finding!.snippet).toMatch(/^K/);
+  });
+});
+
+describe('maskRandomTokens: random-looking tokens on a snippet line are masked, words are not', () => {
+  it.each([
+    ['a generated password without digits, letters in random case', 'const p = "Pw-vriADVFxPhgwBZHzbu!";', 'vriADVFxPhgwBZHzbu'],
+    ['random letters in a dotted name', 'x = qZrTbWkYpLmNvXcH.ZkQwErTy', 'qZrTbWkYpLmNvXcH'],
+  ])('%s', (_, line, hidden) => {
+    expect(maskRandomTokens(line)).not.toContain(hidden);
+  });
+
+  it.each([
+    'const value = getUserNameFromDatabase(request);',
+    'import { parseHTTPResponseHeaders } from "./http-response-headers";',
+    'readonly ConnectionStringBuilder = make.WithDefaultValues;',
+  ])('%s', (line) => {
+    expect(maskRandomTokens(line)).toBe(line);
   });
 });

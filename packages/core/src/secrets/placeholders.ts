@@ -29,7 +29,11 @@ const PLACEHOLDER = [
   /^[a-z]+(?:[-_][a-z]+)*[-_](?:password|passwd|secret|token)(?:[-_][a-z]+)*$/, // cms_user_password (a name)
   /^[A-Z]+(?:_[A-Z]+)*_(?:PASSWORD|PASSWD|SECRET|TOKEN)(?:_[A-Z]+)*$/, // RABBITMQ_BROKER_PASSWORD (a name a script replaces)
   /hello[-_ ]?world/i, // HelloWorld123! (the sample string of every tutorial)
-  /fake|dummy/i, // S3cuRe#FaKE* (a value that says it is not real)
+  // S3cuRe#FaKE*, fake-key, myDummySecret (a value that says it is not real): the word stands
+  // apart (an edge or a non-letter on one side) or is a camel-case word, so a random token that
+  // happens to hold the letters (sk_live_...ZKFAKEx..., about one in 10^4) is still a secret.
+  /(?:^|[^a-z])(?:fake|dummy)|(?:fake|dummy)(?:$|[^a-z])/i,
+  /Fake|Dummy/,
   /your[-_ ]?(api[-_ ]?)?(key|token|secret|password)/i,
   /^(changeme|change[-_]me|password|passwd|pass|pwd|pw|secret|redacted|dummy|placeholder|todo|tbd|none|null|undefined|test|sample|fake)$/i,
   /^\*+$/,

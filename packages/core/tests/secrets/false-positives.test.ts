@@ -116,6 +116,8 @@ describe('isPlaceholder: values that announce themselves as placeholders', () =>
     'RABBITMQ_BROKER_PASSWORD', // a name a script replaces
     'HelloWorld123!',
     'S3cuRe#FaKE*',
+    'fake-stripe-key-9fK2qL7',
+    'myDummySecret9fK2',
   ])('%s', (value) => {
     expect(isPlaceholder(value)).toBe(true);
   });
@@ -133,6 +135,8 @@ describe('isPlaceholder: values that announce themselves as placeholders', () =>
     'AAAAAAAAAAAAAAAAAAAAAMLheAAAAAAA0' + 'x9fK2qL7xZ0pR4tY6uW3eXq8mN5bV1cJ7hG0kP4sT9wY2zA6dF3gH8jL1nQ5rU0vX7bC4eI9oM2', // Twitter bearer tokens open with 21 "A"s
     '01234567-89ab-4cde-8f01-23456789abcd', // a short run in a long value
     '$requestX9fK2qL7xZ0pR4t', // a $ then a random value
+    'IxefAKEKIG3ivGWw5YMP8EB5', // random letters that happen to spell FAKE inside a word
+    'H0AN6s509bZKFAKExAvtt9rh',
     'Xk9Password7Qz!', // a secret word between random letters (no vowel in Xk, Qz)
     'Password9fK2qL7xZ0pR4t', // the word, then a random part
     'W)kD3oO)bbd$y1AA', // a generated password
