@@ -5,17 +5,15 @@
  * nothing: the sample output of a README (a Cognito access token that lived an hour in 2023) or an
  * SDK's documentation (a SAS that expired in 2023) is not a leak.
  */
+import { jwtPartJson } from './jwt-part.js';
 
 /** Milliseconds since the epoch when the token stops working, if its payload says so. */
 export function jwtExpiry(token: string): number | undefined {
   const payload = token.split('.')[1];
   if (payload === undefined || payload.length > 8192) return undefined;
-  try {
-    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { exp?: unknown };
-    return typeof claims.exp === 'number' && Number.isFinite(claims.exp) ? claims.exp * 1000 : undefined;
-  } catch {
-    return undefined;
-  }
+  const claims = jwtPartJson(payload);
+  const exp = typeof claims === 'object' && claims !== null ? (claims as { exp?: unknown }).exp : undefined;
+  return typeof exp === 'number' && Number.isFinite(exp) ? exp * 1000 : undefined;
 }
 
 /**

@@ -1,4 +1,6 @@
 /** Offline checks of a token's own checksum, named in the catalog's `validate` field. */
+import { jwtPartJson } from './jwt-part.js';
+
 export type Validator = (secret: string) => boolean;
 
 const CRC_TABLE = (() => {
@@ -131,20 +133,12 @@ export const credentialValue: Validator = (secret) =>
   !DUMMY_PASSWORD.test(secret) &&
   !(/^[A-Za-z_][\w:./-]*$/.test(secret) && wordyShare(secret) >= 0.5); // words: elasticfilesystem:ClientRootAccess
 
-function base64UrlDecode(part: string): string {
-  return Buffer.from(part.replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('utf8');
-}
-
 /** A JSON Web Token: its header decodes to a JSON object naming an algorithm. */
 export const jwtToken: Validator = (secret) => {
   const [header] = secret.split('.');
   if (!header) return false;
-  try {
-    const parsed = JSON.parse(base64UrlDecode(header)) as unknown;
-    return typeof parsed === 'object' && parsed !== null && typeof (parsed as { alg?: unknown }).alg === 'string';
-  } catch {
-    return false;
-  }
+  const parsed = jwtPartJson(header);
+  return typeof parsed === 'object' && parsed !== null && typeof (parsed as { alg?: unknown }).alg === 'string';
 };
 
 /**
