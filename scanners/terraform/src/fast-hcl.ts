@@ -1,6 +1,6 @@
 /**
  * A direct HCL reader for the common, well-formed subset of Terraform: bodies, attributes, blocks,
- * literals, quoted strings with `${}` interpolations, literal heredocs, tuples, objects, variable
+ * literals, quoted strings and heredocs with `${}` interpolations, tuples, objects, variable
  * references with `.attr` / `[index]`, function calls, operations, conditionals, parentheses, and
  * (kept as text, as the converter keeps them) for-expressions and splats. It builds exactly the model the
  * tree-sitter converter (hcl.ts) builds for the same text (string values as Terraform reads them,
@@ -8,7 +8,7 @@
  * in WASM parses ~2 MB/s). Both use the string rules of hcl-text.ts.
  *
  * Anything outside the subset (template
- * directives, heredocs with interpolations, unusual whitespace or characters, syntax errors) makes
+ * directives, unusual whitespace or characters, syntax errors) makes
  * it give up (`undefined`) and the caller falls back to tree-sitter, which also owns every parse
  * error message. tests/fast-hcl.test.ts checks the two agree on every file of the fixtures and
  * corpora it can reach.
@@ -321,7 +321,7 @@ class Reader {
     if (c === QUOTE) {
       head = this.stringExpr(depth);
     } else if (c === LT) {
-      head = this.heredoc();
+      head = this.heredoc(depth);
     } else if ((c === LBRACK || c === LBRACE) && this.forFollows()) {
       head = this.forExpr(c === LBRACE, depth);
     } else if (c === LBRACK) {
@@ -626,8 +626,11 @@ class Reader {
     return e;
   }
 
-  /** `<<EOT` / `<<-EOT` heredocs without interpolations or directives (a literal, as written). */
-  private heredoc(): HExpr {
+  /**
+   * `<<EOT` / `<<-EOT` heredocs: a literal, as written, or a template of `${...}` interpolations
+   * (a policy with `${aws_sqs_queue.q.arn}` in it); `%{` directives are left to tree-sitter.
+   */
+  private heredoc(depth: number): HExpr {
     const t = this.text;
     const start = this.pos;
     if (t.charCodeAt(start + 1) !== LT) throw BAIL;
@@ -654,12 +657,13 @@ class Reader {
         if (t.charCodeAt(m) === LF) {
           // The content must not hold interpolations or directives (then it is a template).
           const content = t.slice(contentStart, lineStart);
-          if (hasTemplateMarkup(content)) throw BAIL;
           if (/[^\x00-\x7f]/.test(content) && /[\s\u0085]/.test(content.replace(/[ \t\r\n]/g, ''))) throw BAIL;
           if (/[\v\f]/.test(content)) throw BAIL;
           let end = k;
           while (end > contentStart && (t[end - 1] === ' ' || t[end - 1] === '\t')) end--;
-          this.pos = k + ident.length;
+          const close = k + ident.length;
+          if (hasTemplateMarkup(content)) return this.heredocTemplate(start, contentStart, end, lineStart, close, depth);
+          this.pos = close;
           const written = t.slice(contentStart, end);
           const parts = t.charCodeAt(start + 2) === MINUS ? flushHeredoc([written]) : [written];
           const value = unescapeHeredoc((parts[0] as string | undefined) ?? '');
@@ -674,6 +678,42 @@ class Reader {
       if (nl === -1) throw BAIL;
       lineStart = nl + 1;
     }
+  }
+
+  /**
+   * A heredoc's content cut at its `${...}` interpolations, as the tree-sitter converter cuts it:
+   * raw segments, `<<-` indentation removed across them, then `$${` / `%%{` unescaped. An
+   * interpolation that runs past the closing line, or a directive, is left to tree-sitter.
+   */
+  private heredocTemplate(start: number, contentStart: number, end: number, closingLine: number, close: number, depth: number): HExpr {
+    const t = this.text;
+    let parts: (string | HExpr)[] = [];
+    let seg = contentStart;
+    for (let i = contentStart; i < end; ) {
+      const c = t.charCodeAt(i);
+      if (c !== DOLLAR && c !== PERCENT) {
+        i++;
+        continue;
+      }
+      const n1 = t.charCodeAt(i + 1);
+      if (n1 === c) {
+        i += t.charCodeAt(i + 2) === LBRACE ? 3 : 2; // `$${` / `%%{`: escapes, not markup
+        continue;
+      }
+      if (n1 !== LBRACE) {
+        i++;
+        continue;
+      }
+      if (c === PERCENT) throw BAIL; // a directive
+      if (i > seg) parts.push(t.slice(seg, i));
+      parts.push(this.interpolation(i, depth));
+      i = seg = this.pos;
+      if (i > closingLine) throw BAIL;
+    }
+    if (end > seg) parts.push(t.slice(seg, end));
+    if (t.charCodeAt(start + 2) === MINUS) parts = flushHeredoc(parts);
+    this.pos = close;
+    return { k: 'tpl', parts: parts.map((p) => (typeof p === 'string' ? unescapeHeredoc(p) : p)), r: this.region(start, close), text: t.slice(start, close) };
   }
 }
 
