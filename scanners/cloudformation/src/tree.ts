@@ -7,6 +7,7 @@
  */
 import { MAX_YAML_NESTING_ESTIMATE, mayNestDeeperThan, safeParserMessage, yaml, yamlErrorWords } from '@leakguard/core';
 import type { Document, Node as YNode } from 'yaml';
+import { fastParseYaml } from './fast-yaml.js';
 
 export interface Span {
   start: number;
@@ -108,13 +109,24 @@ class LimitError extends Error {
 
 /** Parses YAML (or JSON, a subset of YAML 1.2) into the positioned tree. */
 export function parseTree(text: string, limits: ParseLimits = DEFAULT_LIMITS): ParsedDoc {
-  // Loaded on the first template (see core's yaml.ts): most scans have none.
-  const { isMap, isPair, isSeq, parseDocument } = yaml();
   // Too deep: where yaml's recursion gives up depends on the thread's stack, so say it without a
   // position, and whether the stack ran out or the tree is merely deep, say the same thing.
   const tooDeep = { message: `nesting deeper than ${limits.maxDepth} levels` };
   // Far too deep to hand to yaml at all (see core's yaml-depth.ts).
   if (mayNestDeeperThan(text, Math.max(MAX_YAML_NESTING_ESTIMATE, limits.maxDepth))) return { problems: [tooDeep] };
+  // Most templates are in the subset the direct reader takes (fast-yaml.ts); the rest, and every
+  // error, goes through yaml.
+  const fast = YAML_ONLY ? undefined : fastParseYaml(text, { limits, tags: INTRINSIC_TAGS, longForms: LONG_FORMS });
+  if (fast) return { root: fast, problems: [] };
+  return parseTreeWithYaml(text, limits);
+}
+
+/** `parseTree` through `yaml` only (the reference the direct reader is checked against). */
+export function parseTreeWithYaml(text: string, limits: ParseLimits = DEFAULT_LIMITS): ParsedDoc {
+  const tooDeep = { message: `nesting deeper than ${limits.maxDepth} levels` };
+  if (mayNestDeeperThan(text, Math.max(MAX_YAML_NESTING_ESTIMATE, limits.maxDepth))) return { problems: [tooDeep] };
+  // Loaded on the first template the direct reader leaves (see core's yaml.ts).
+  const { isMap, isPair, isSeq, parseDocument } = yaml();
   let doc: Document.Parsed;
   try {
     doc = parseDocument(text, PARSE_OPTIONS);
@@ -143,6 +155,9 @@ interface Counts {
   nodes: number;
   aliases: number;
 }
+
+/** LEAKGUARD_YAML_PARSER=yaml: every document through `yaml` (to compare, or if the direct reader is ever in doubt). */
+const YAML_ONLY = process.env.LEAKGUARD_YAML_PARSER === 'yaml';
 
 const PARSE_OPTIONS = { customTags: CUSTOM_TAGS, uniqueKeys: false, strict: false, prettyErrors: false } as const;
 

@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { mutations } from '../../../test/support/mutations.js';
 import { lineStarts } from '@leakguard/core';
 import { fastParseHcl, initHcl, parseHcl, parseHclTreeSitter } from '../src/index.js';
 
@@ -124,18 +125,11 @@ describe('fast HCL reader', () => {
   // Mutations of the cases above (seeded, so every run checks the same inputs): whatever the
   // fast reader accepts must be what tree-sitter reads without an error.
   it('agrees with tree-sitter on 2,000 mutated inputs it accepts', () => {
-    let seed = 20261123;
-    const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
     const bases = [...READ, ...FALLBACK].map(([, t]) => t);
     const pieces = ['"', '$', '{', '}', '[', ']', '(', ')', '.', ',', '=', ':', '#', '//', '/*', '*/', '\n', ' ', '\\', '${', '%{', '<<EOT\n', '\nEOT\n', '-', '?', '*', 'a', '1', 'true', '0x', 'for ', '~', '\t', '\r\n', 'é', '::', '...', '!', 'EOT', ' ? ', ' : ', ' + ', ' == ', ' && ', '>=', ' ? 1 : 2', '[for x in y : x]', '.*', '[*]', '(', ' => ', 'if ', ' "', '" ', '<<-EOT\n  ', '\n  EOT\n', ' /* c */ ', '# c\n'];
     const bad: string[] = [];
     let accepted = 0;
-    for (let i = 0; i < 2000; i++) {
-      let t = bases[Math.floor(rnd() * bases.length)]!;
-      for (let j = 1 + Math.floor(rnd() * 3); j > 0; j--) {
-        const at = Math.floor(rnd() * (t.length + 1));
-        t = rnd() < 0.3 ? t.slice(0, at) + t.slice(at + 1 + Math.floor(rnd() * 3)) : t.slice(0, at) + pieces[Math.floor(rnd() * pieces.length)]! + t.slice(at);
-      }
+    for (const t of mutations(bases, pieces, 2000, 20261123)) {
       const r = compare(t);
       if (r.fast) accepted++;
       if (!r.same) bad.push(t);
