@@ -349,15 +349,15 @@ class Reader {
       this.pos = this.afterLine(i);
       const gapStart = this.pos;
       const next = this.nextContentLine();
-      // A comment between the indicator and its value, indented no deeper than the indicator:
-      // `yaml` may read the value as a key then; left to it.
-      if (next >= col && this.hasCommentLine(gapStart, this.lineStartOf(this.pos), col)) throw BAIL;
+      // A comment between the indicator and a lone value (not a block collection), indented no
+      // deeper than the indicator: `yaml` may read the value as a key then; left to it.
+      if (next > col && !(this.atSeqItem() || this.keyAhead()) && this.hasCommentLine(gapStart, this.lineStartOf(this.pos), col)) throw BAIL;
       if (next > col || (inMap && next === col && t.charCodeAt(this.pos) === DASH && this.blankOrEnd(this.pos + 1))) return this.blockNode(next, depth, col);
       this.count(depth);
       // An empty value sits where the blanks after its indicator end. Its entry ends there too,
       // unless a comment follows (on its line or below): then where the next content starts.
       const nextContent = next < 0 ? this.n : this.pos;
-      this.lastEnd = c === HASH || this.hasCommentLine(this.afterLine(i), this.lineStartOf(nextContent)) ? nextContent : i;
+      this.lastEnd = c === HASH || this.hasCommentLine(this.afterLine(i), next < 0 ? this.n : this.lineStartOf(nextContent)) ? nextContent : i;
       this.rewindToLineStart();
       return { kind: 'scalar', value: null, start: i, end: i };
     }
@@ -494,6 +494,8 @@ class Reader {
     }
     if (indent <= parent || indent < 0 || maxBlankLead > indent) throw BAIL;
     const lines: string[] = [];
+    /** Lines read when the last line of only spaces (beyond the indentation) was (0: none). */
+    let spacesOnly = 0;
     let lastContentEnd = bodyStart; // after the `\n` of the last non-blank line
     let trailingBlank = 0;
     let q = bodyStart;
@@ -503,13 +505,22 @@ class Reader {
       let k = q;
       while (k < nl && t.charCodeAt(k) === SP) k++;
       if (k === nl) {
-        if (k - q > indent) throw BAIL; // white space beyond the indentation on a blank line
+        if (k - q > indent) {
+          // White space beyond the indentation: text of a literal scalar (a blank line of code);
+          // the rest (folding it, or at the end) is left to `yaml`.
+          if (folded || trailingBlank > 0) throw BAIL;
+          lines.push(t.slice(q + indent, nl));
+          spacesOnly = lines.length;
+          q = nl + 1;
+          continue;
+        }
         lines.push('');
         trailingBlank++;
         q = nl + 1;
         continue;
       }
       if (k - q < indent) break; // the scalar ended
+      if (spacesOnly > 0 && trailingBlank > 0) throw BAIL; // blank lines around a line of spaces
       const line = t.slice(q + indent, nl);
       if (folded && (line.charCodeAt(0) === SP || line.charCodeAt(0) === TAB)) throw BAIL; // a more-indented line in a folded scalar
       lines.push(line);
@@ -517,6 +528,7 @@ class Reader {
       lastContentEnd = nl + 1;
       q = nl + 1;
     }
+    if (spacesOnly > 0 && spacesOnly === lines.length - trailingBlank) throw BAIL; // a line of spaces last
     const content = lines.slice(0, lines.length - trailingBlank);
     let value: string;
     if (folded) {

@@ -43,6 +43,8 @@ const READ: [string, string][] = [
   ['flow collections over several lines', 'A: [\n    a,\n    b, # note\n    { k: v, "q": [1, 2] },\n  ]\nB: 1\n'],
   ['the last value is a flow collection', 'x:\n  y: [a, b]\n'],
   ['a nested map ending at the end of the text without a newline', 'A:\n  k: v'],
+  ['a banner comment between a key and its block map', 'Resources:\n##########\n# The API\n  Api:\n    Type: AWS::Serverless::Api\n'],
+  ['a literal block scalar with a line of only spaces', 'Code: |\n  def f():\n      \n    return 1\nNext: 1\n'],
   ['non-ASCII text', 'a: héllo wörld 😀\nb: "ü"\n'],
 ];
 
@@ -61,6 +63,8 @@ const FALLBACK: [string, string][] = [
   ['a complex key', '? a\n: b\n'],
   ['a flow continuation line not indented enough', 'A:\n  B: [\n  x]\n'],
   ['a comment deeper than the line after a collection', 'A:\n  k: v\n    # deep\nB: 1\n'],
+  ['a comment above a lone value, less indented than it', 'A:\n# c\n  text\nB: 1\n'],
+  ['a line of only spaces at the end of a literal block scalar', 'a: |\n  x\n    \nb: 1\n'],
   ['a key without a value in a flow map', 'a: {b, c: 1}\n'],
   ['a syntax error', 'a: [1, 2\nb: 3\n'],
   ['an empty document', '# only a comment\n'],
