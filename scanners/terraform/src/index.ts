@@ -47,13 +47,31 @@ interface FileSymbols {
   tfvars: boolean;
 }
 
+/** A module directory's files, each read and parsed at most once per thread (null: unreadable). */
+interface ModuleFiles {
+  /** The module's files in name order (the order their declarations are collected in). */
+  names: string[];
+  files: Map<string, FileSymbols | null>;
+  /** Bytes left to read of the module's files. */
+  budget: number;
+}
+
+/** Keep only what symbols need: variables, locals, rotation resources, tfvars assignments. */
+function symbolsOf(name: string, parsed: HFile): FileSymbols {
+  const tfvars = AUTO_TFVARS.test(name);
+  const body = tfvars
+    ? parsed.body
+    : { attrs: [], blocks: parsed.body.blocks.filter((b) => b.type === 'variable' || b.type === 'locals' || (b.type === 'resource' && b.labels[0] === 'aws_secretsmanager_secret_rotation')) };
+  return { body, tfvars };
+}
+
 export class TerraformScanner implements FileScanner {
   readonly name = 'terraform';
   /** A module's variables and locals come from its other files (see moduleFiles). */
   readonly readsNeighbours = true;
   readonly rules = INFRA_RULES;
-  /** Directory -> its files' declarations (parsed once per process). */
-  private readonly modules = new Map<string, Map<string, FileSymbols>>();
+  /** Directory -> its files' declarations (each file parsed once per process). */
+  private readonly modules = new Map<string, ModuleFiles>();
 
   /** Why the grammar could not be loaded, if it could not: files are then only secret-scanned. */
   private loadError: string | undefined;
@@ -71,53 +89,71 @@ export class TerraformScanner implements FileScanner {
   }
 
   /**
-   * The declarations of a module's other files, read under discovery's rules (regular files only,
-   * no links, none over `--max-file-size`, a bounded total): a sibling that breaks a rule or does not
-   * parse only means fewer resolved values (it gets its own notification when it is scanned).
+   * The declarations of a module's files, read under discovery's rules (regular files only, no
+   * links, none over `--max-file-size`, a bounded total): a sibling that breaks a rule or does not
+   * parse only means fewer resolved values (it gets its own notification when it is scanned). The
+   * file being scanned (`own`) gives its declarations from its own parse: each file is parsed once.
    */
-  private moduleFiles(dir: string, maxFileBytes: number): Map<string, FileSymbols> {
+  private moduleFiles(dir: string, maxFileBytes: number, own?: { name: string; file: HFile; bytes: number }): ModuleFiles {
     const key = `${maxFileBytes}:${dir}`;
-    let files = this.modules.get(key);
-    if (files) return files;
-    files = new Map();
-    let names: string[] = [];
-    try {
-      names = readdirSync(dir, { withFileTypes: true })
-        .filter((d) => d.isFile() && (TF.test(d.name) || TF_JSON.test(d.name) || AUTO_TFVARS.test(d.name)))
-        .map((d) => d.name)
-        .sort()
-        .slice(0, MAX_MODULE_FILES);
-    } catch {
-      names = [];
-    }
-    let budget = MAX_MODULE_BYTES;
-    for (const n of names) {
-      const bytes = readRegularFileSync(join(dir, n), Math.min(maxFileBytes, budget));
-      if (!bytes) continue;
-      budget -= bytes.length;
+    let module = this.modules.get(key);
+    if (!module) {
+      let names: string[] = [];
       try {
-        const parsed = parseAny(n, bytes.toString('utf8'));
-        // Keep only what symbols need: variables, locals, rotation resources, tfvars assignments.
-        const body = AUTO_TFVARS.test(n)
-          ? parsed.body
-          : { attrs: [], blocks: parsed.body.blocks.filter((b) => b.type === 'variable' || b.type === 'locals' || (b.type === 'resource' && b.labels[0] === 'aws_secretsmanager_secret_rotation')) };
-        files.set(n, { body, tfvars: AUTO_TFVARS.test(n) });
+        names = readdirSync(dir, { withFileTypes: true })
+          .filter((d) => d.isFile() && (TF.test(d.name) || TF_JSON.test(d.name) || AUTO_TFVARS.test(d.name)))
+          .map((d) => d.name)
+          .sort()
+          .slice(0, MAX_MODULE_FILES);
+      } catch {
+        names = [];
+      }
+      module = { names, files: new Map(), budget: MAX_MODULE_BYTES };
+      this.modules.set(key, module);
+    }
+    for (const n of module.names) {
+      if (module.files.has(n)) continue;
+      if (own && n === own.name) {
+        if (own.bytes > Math.min(maxFileBytes, module.budget)) {
+          module.files.set(n, null);
+          continue;
+        }
+        module.budget -= own.bytes;
+        module.files.set(n, symbolsOf(n, own.file));
+        continue;
+      }
+      const bytes = readRegularFileSync(join(dir, n), Math.min(maxFileBytes, module.budget));
+      if (!bytes) {
+        module.files.set(n, null);
+        continue;
+      }
+      module.budget -= bytes.length;
+      try {
+        module.files.set(n, symbolsOf(n, parseAny(n, bytes.toString('utf8'))));
       } catch {
         // Unparsable within bounds: fewer resolved values.
+        module.files.set(n, null);
       }
     }
-    this.modules.set(key, files);
-    return files;
+    return module;
   }
 
   private symbolsFor(input: ScanInput, own: HFile, isTfvars: boolean, maxFileBytes: number): ModuleSymbols {
     const symbols = emptySymbols();
     const self = basename(input.path);
-    const siblings = input.absolutePath ? this.moduleFiles(dirname(input.absolutePath), maxFileBytes) : new Map<string, FileSymbols>();
+    if (!input.absolutePath) {
+      if (!isTfvars) collectSymbols(own.body, symbols);
+      return symbols;
+    }
+    const module = this.moduleFiles(dirname(input.absolutePath), maxFileBytes, { name: basename(input.absolutePath), file: own, bytes: Buffer.byteLength(input.text) });
+    const siblings = module.names.flatMap((n) => {
+      const f = module.files.get(n);
+      return f && n !== self ? [f] : [];
+    });
     // Declarations first, then assignments (tfvars win over defaults).
-    for (const [n, f] of siblings) if (n !== self && !f.tfvars) collectSymbols(f.body, symbols);
+    for (const f of siblings) if (!f.tfvars) collectSymbols(f.body, symbols);
     if (!isTfvars) collectSymbols(own.body, symbols);
-    for (const [n, f] of siblings) if (n !== self && f.tfvars) collectSymbols(f.body, symbols, true);
+    for (const f of siblings) if (f.tfvars) collectSymbols(f.body, symbols, true);
     return symbols;
   }
 
