@@ -33,20 +33,35 @@ function k8sEnvValue(text: string): EnvValue {
   return classifyLiteral(text);
 }
 
+/** Lists inside lists read, at most (kubectl prints one level; a hostile file could nest more). */
+const MAX_LIST_NESTING = 4;
+
 export function kubernetesFacts(roots: PNode[], starts: number[]): FactSet {
   const facts = emptyFactSet();
   const region = (s: Span): Region => regionOf(starts, s.start, s.end);
   const pos = (value: string, s: Span): Positioned<string> => ({ value, region: region(s) });
 
-  for (const root of roots) {
+  for (const root of roots) object(root, get(root, 'apiVersion') !== undefined, 0);
+  return facts;
+
+  /**
+   * One object of a manifest; a `List` (what `kubectl get -o yaml` prints, `kind: List` or
+   * `SecretList`) is read item by item, each item an object of its own (its `apiVersion` may be
+   * left to the list's).
+   */
+  function object(root: PNode, versioned: boolean, depth: number): void {
     const kind = scalarText(get(root, 'kind'));
-    if (!kind || !get(root, 'apiVersion')) continue;
+    if (!kind || !(versioned || get(root, 'apiVersion'))) return;
+    const items = get(root, 'items');
+    if (/List$/.test(kind) && items?.kind === 'seq') {
+      if (depth < MAX_LIST_NESTING) for (const item of items.items) object(item, true, depth + 1);
+      return;
+    }
     const name = scalarText(get(get(root, 'metadata'), 'name')) ?? '(unnamed)';
     const holder = `${kind}/${name}`;
     if (kind === 'Secret') secretFacts(root, holder);
     walk(root, holder, 0);
   }
-  return facts;
 
   function secretFacts(root: PNode, holder: string): void {
     const data = get(root, 'data');

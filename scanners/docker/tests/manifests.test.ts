@@ -36,6 +36,8 @@ describe('Kubernetes: findings', () => {
     ['a container env name/value pair', pod(`            - name: DB_PASSWORD\n              value: ${PASSWORD}\n`), ['env/secret-literal@13:22']],
     ['a quoted value', pod(`            - name: API_TOKEN\n              value: "${TOKEN}"\n`), ['env/secret-literal@13:23']],
     ['a nested value: under a secret-like key', `apiVersion: example.com/v1\nkind: AppConfig\nmetadata:\n  name: app\nspec:\n  DB_PASSWORD:\n    value: ${PASSWORD}\n`, ['env/secret-literal@7:12']],
+    ['a Secret in a List (kubectl get -o yaml), the item\'s apiVersion left to the list', `apiVersion: v1\nkind: List\nitems:\n  - kind: Secret\n    metadata:\n      name: db\n    data:\n      password: ${b64(PASSWORD)}\nmetadata:\n  resourceVersion: ""\n`, ['secret/literal-secret-attribute@8:17']],
+    ['a SecretList\'s items', `apiVersion: v1\nkind: SecretList\nitems:\n- apiVersion: v1\n  kind: Secret\n  metadata:\n    name: a\n  stringData:\n    api_token: ${TOKEN}\n`, ['secret/literal-secret-attribute@9:16']],
     ['the second document of a stream', `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  LOG_LEVEL: info\n---\n${secret(`data:\n  password: ${b64(PASSWORD)}\n`)}`, ['secret/literal-secret-attribute@14:13']],
   ])('%s', async (_n, text, expected) => {
     expect(await summary(k8s, 'deploy/app.yaml', text)).toEqual(expected);
@@ -58,6 +60,7 @@ describe('Kubernetes: references and near-misses pass', () => {
     ['a secret-like name holding a file path', pod('            - name: GOOGLE_APPLICATION_CREDENTIALS\n              value: /var/secrets/google/key.json\n')],
     ['a non-secret env name', pod(`            - name: LOG_LEVEL\n              value: debug\n            - name: TOKEN_TTL\n              value: "3600"\n`)],
     ['an empty value', pod('            - name: DB_PASSWORD\n              value: ""\n')],
+    ['a List of non-secret objects', `apiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: ConfigMap\n    metadata:\n      name: c\n    data:\n      LOG_LEVEL: debug\n`],
     ['a Secret Manager reference', pod('            - name: DB_PASSWORD\n              value: arn:aws:secretsmanager:eu-west-1:123456789012:secret:db-AbCdEf\n')],
   ])('%s', async (_n, text) => {
     expect(await summary(k8s, 'deploy/app.yaml', text)).toEqual([]);
