@@ -12,6 +12,52 @@ const both = (ids, reason) => ids.flatMap((id) => [`np.${id}`, `kingfisher.${id}
 
 const OTHER_RULES_SECRET = (what) => `a negative example for this Nosey Parker rule only: the text holds ${what}, a real secret another rule is meant to find`;
 
+// Connection strings, URLs and password assignments (issue 11, reviewed one by one).
+const PLACEHOLDER_WORD = (word, rest) => `the password is the placeholder word "${word}"${rest ? ` (${rest})` : ''}: documentation writes it where a password goes; leakguard drops it on purpose (placeholders.ts)`;
+const CONNECTIONSTRINGS_TEMPLATE = "connectionstrings.com's template (myServerName, myUsername, myDataBase, myPassword): every part names the setting it stands for";
+const VAULT_LENGTH = (prefix) => `${prefix} and 26 characters: Vault's legacy tokens are ${prefix} and 24 base62 characters (TokenLength = 24 in vault/token_store.go; a namespace adds "." and up to 4), so this is not a token Vault could issue`;
+export const DISPUTED_CONNECTIONS = [
+  // Placeholder passwords in URLs: the word says what goes there.
+  ...[0, 1, 2, 3, 4, 5, 7, 8].map((i) => ({ id: `np.postgres.1/ex-${i}`, reason: PLACEHOLDER_WORD('secret', 'user "user" at localhost') })),
+  { id: 'kingfisher.uri.1/ex-0', reason: PLACEHOLDER_WORD('secret', 'user "username" at example.com, the documentation domain of RFC 2606') },
+  { id: 'kingfisher.rabbitmq.1/ex-0', reason: PLACEHOLDER_WORD('password', 'user "user" at rabbitmq.example.com') },
+  { id: 'basicauth/ng.basic-auth-ftp-url#0', reason: PLACEHOLDER_WORD('pass', 'user "user" at example.com') },
+  { id: 'basicauth/ng.basic-auth-http-url#0', reason: PLACEHOLDER_WORD('pass', 'user "user" at example.com') },
+  ...[0, 1, 2].map((i) => ({ id: `basicauth/ng.basic-auth-in-markdown#${i}`, reason: PLACEHOLDER_WORD('pass', 'user "user" at example.com') })),
+  { id: 'database-connection-string/ng.postgresql#0', reason: 'secur3Pass spells "secure pass" (a leet e): a value naming itself, like securePassword123, which leakguard drops on purpose; the file\'s other URLs (myC0mpl3xPwd, m42ploz2wd) are reported' },
+  { id: 'np.phpmailer.1/ex-0', reason: PLACEHOLDER_WORD('secret', "PHPMailer's README sample: user@example.com on smtp.example.com") },
+  { id: 'np.generic.8/ex-0', reason: PLACEHOLDER_WORD('secret', 'DirectoryEntry(..., "domain\\user", "secret")') },
+  { id: 'np.generic.13/ex-0', reason: "'admin' for user 'postgres' in a setup step: the stock default every tutorial writes (leakguard's dummy-password list), not a chosen password" },
+  ...both(['odbc.1/ex-2', 'odbc.1/ex-3'], PLACEHOLDER_WORD('secret', 'Server=host, User Id=username, Database=databasename: every part is a placeholder')),
+  ...both(['odbc.1/ex-4', 'odbc.1/ex-5', 'odbc.1/ex-6'], CONNECTIONSTRINGS_TEMPLATE),
+  ...both(['odbc.1/ex-8'], "pwd=#{datastore['DBPASSWORD']}: Ruby interpolation of a module option, the password is not in the text"),
+  ...both(['odbc.1/ex-1'], '$password = goodspec; without quotes is a PHP constant named goodspec (an error since PHP 8), not a string; the quoted line of ex-0 is reported'),
+  ...both(['psexec.1/ex-1'], 'psexec -p mypass, with DOMAIN\\my-user and \\\\LocalComputerIPAddress: "my pass", a placeholder in a usage line'),
+  ...both(['reactapp.2/ex-5'], 'REACT_APP_MAILER_PASSWORD=smtp_password # Enter your SMTP email password: the value names the setting, and the comment asks for the real one'),
+  ...[1, 2, 3, 4].map((i) => ({ id: `kingfisher.weak_password.1/ex-${i}`, reason: 'a common password on a line of its own: nothing names it anyone\'s password (no name, no assignment), and lists of common passwords (zxcvbn, blocklists) hold exactly these words' })),
+  // Formats the issuer cannot have produced.
+  { id: 'np.hashicorp.1/ex-0', reason: VAULT_LENGTH('s.') },
+  { id: 'np.hashicorp.2/ex-0', reason: `${VAULT_LENGTH('b.')}; legacy batch tokens are longer still (an encrypted blob, b.AAAAAQ…)` },
+  { id: 'np.hashicorp.3/ex-0', reason: VAULT_LENGTH('r.') },
+  { id: 'np.npm.1/ex-0', reason: 'fails the CRC32 checksum npm puts in the last 6 characters of every npm_ token: not a token npm issued' },
+  { id: 'np.telegram.1/ex-0', reason: 'AA and 32 characters after the colon: a bot token carries 35 there (AA and 33, 26 bytes in base64url), one character is missing' },
+  { id: 'np.azure.1/ex-1', reason: 'AccountKey of 75 characters with a keyboard run (sfsdfsdsgfsgfdgfdgfd): Azure storage account keys are 64 bytes, 88 base64 characters' },
+  { id: 'np.azure.4/ex-1', reason: 'aQwErTy, then 0123456789 and AbCdEf written four times: typed, not a token Azure DevOps issued' },
+  { id: 'slack/ng.IncomingWebhook#0', reason: 'https://hooks.slack.com/services/TXXXXX/BXXXXX/XXXXXXXXXX: the placeholder of the webhook documentation' },
+  { id: 'slack/ng.IncomingWebhook#1', reason: 'T11111AA (seven characters after T; team ids have eight or more), BAAAA111A, and a 12-character unit written twice: typed, not a URL Slack issued' },
+  { id: 'slack/ng.found-slack-token#1', reason: 'xoxb- and two numbers (ids of a workspace and a bot) without the random part Slack puts after them: nothing in it authenticates' },
+  { id: 'slack/ng.found-slack-token#2', reason: 'xoxo- and two numbers without any random part: nothing in it authenticates' },
+  { id: 'slack/ng.user-token#0', reason: 'the last part is 29 characters with an x in it; Slack user tokens end in 32 hexadecimal digits' },
+  { id: 'slack/ng.xapp-token#0', reason: 'the last part is 62 hexadecimal digits opening and closing with 1234; Slack app-level tokens end in 64' },
+  { id: 'github/ng.app_installation_token#0', reason: 'a ghs_<app id>_<JWT> installation token whose exp (1745568360) is 2025-04-25: expired an hour after issue, it grants nothing (leakguard reports this format before its exp)' },
+  { id: 'gcp/ng.privatekey-json#0', reason: 'the private_key field holds an X.509 certificate (MIIDOjCCAiICCQ… decodes to a certificate\'s SEQUENCE with a serial number, public material) under an END line with four dashes: no private key is in the file' },
+  { id: 'linear/ng.secret#0', reason: 'the key ends in EXAMPLE: a documentation placeholder' },
+  { id: 'secp256k1-privatekey/ng.privkey#0', reason: 'a bare 0x-prefixed 64-hex value in a sentence: the shape of every transaction hash, block hash and storage slot; nothing names it a key' },
+  { id: 'azure/ng.ad_tenant_id#0', reason: "an Azure AD tenant id is an identifier, public by design (it is in every sign-in URL), not a secret" },
+  { id: 'azure/ng.azure_client_id#0', reason: "an application's client id is an identifier sent in every OAuth request, not a secret; its client secret is what leakguard reports" },
+  ...both(['jenkins.1/ex-2'], 'a Jenkins-Crumb header: a CSRF nonce Jenkins issues per web session, which authenticates nothing on its own; the request\'s credentials are ${USERPASS}, a variable'),
+];
+
 export const DISPUTED = [
   // Nosey Parker's negative_examples are texts one rule's pattern must not match, not texts free of secrets.
   { id: 'np.auth0.1/neg-0', reason: OTHER_RULES_SECRET('an Auth0 client secret (AUTH0_CLIENT_SECRET)') },
@@ -19,6 +65,8 @@ export const DISPUTED = [
   { id: 'np.generic.1/neg-0', reason: OTHER_RULES_SECRET('an Azure AD client secret (the Q~ format)') },
   { id: 'np.generic.5/neg-2', reason: OTHER_RULES_SECRET("a password assignment (password = 'super$ecret'); the rule leaves out values with $ for its regex's sake") },
   { id: 'np.generic.9/neg-1', reason: OTHER_RULES_SECRET('a NuGet ClearTextPassword value') },
+  { id: 'np.generic.9/neg-0', reason: OTHER_RULES_SECRET('a connection string with its password (Password=#gets0m3), which np.generic.10 lists as its positive') },
+  { id: 'np.generic.10/neg-0', reason: OTHER_RULES_SECRET('an appSettings password (FromEmailPassword = Prestigitariu$), which np.generic.9 lists as its positive') },
   { id: 'np.jwt.1/neg-1', reason: OTHER_RULES_SECRET('a NuGet ClearTextPassword value') },
   { id: 'np.gitalk.1/neg-1', reason: OTHER_RULES_SECRET('a GitHub OAuth app client secret (40 hex) under clientSecret') },
   { id: 'np.hashicorp.1/neg-0', reason: OTHER_RULES_SECRET('a HashiCorp Vault service token (hvs.)') },
@@ -90,4 +138,5 @@ export const DISPUTED = [
   { id: 'cloudformation/LambdaEnvironmentCredentials:AWS::Lambda::Function.Secret', reason: LOW_ENTROPY_KEY },
   { id: 'cloudformation/ParameterStoreCredentials:AWS::SSM::Parameter.PassTestName', reason: 'the same keyboard-mash value under a secret-like name (MYSECRET_TEST) that the reference fails elsewhere in the file; a _TEST suffix on the name does not make a literal secret safe' },
   { id: 'terraform/LambdaFunctionIsNotPublic:aws_lambda_permission.fail', reason: 'source_arn (aws:SourceArn) restricts the caller to one EventBridge rule: Principal "*" with it is not public' },
+  ...DISPUTED_CONNECTIONS,
 ];

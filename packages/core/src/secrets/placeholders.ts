@@ -24,7 +24,9 @@ const PLACEHOLDER = [
   /^&lt;.*&gt;$/, // &lt;YOURPASSWORD&gt; (an HTML-escaped <placeholder>)
   /^replace[-_ ]?with/i, // REPLACE_WITH_PASSWORD
   /^\/[\w.@~-]+(?:\/[\w.@~-]*)+$/, // /en/enterprise/creating-a-strong-password (a path)
-  /^[#.][A-Za-z][\w-]*$/, // #add-password, .password-field (a CSS selector)
+  // #add-password, .password-field, #section2 (a CSS selector): words, digits only after a word's end;
+  // `#gets0m3` (a digit inside a word, as people write passwords) is not one.
+  /^[#.][A-Za-z]+\d*(?:[-_][A-Za-z0-9]+)*$/,
   /^[a-z][a-z0-9_]*(?:\/[a-z0-9_]+)+#[a-z_]+$/, // cms/sites/passwords#update (a Rails route target)
   /^[a-z]+(?:[-_][a-z]+)*[-_](?:password|passwd|secret|token)(?:[-_][a-z]+)*$/, // cms_user_password (a name)
   /^[A-Z]+(?:_[A-Z]+)*_(?:PASSWORD|PASSWD|SECRET|TOKEN)(?:_[A-Z]+)*$/, // RABBITMQ_BROKER_PASSWORD (a name a script replaces)

@@ -50,6 +50,12 @@ function isAccessChain(text: string): boolean {
 }
 
 /**
+ * One word (capitalised at most) closed by one to three of the symbols password rules ask for. Not
+ * `@`: `busybox@` is the e-mail-like password of anonymous FTP, a convention rather than a secret.
+ */
+const WORD_AND_SYMBOLS = /^[A-Z]?[a-z]{5,}[!#$%^&*]{1,3}$/;
+
+/**
  * A value assigned to a secret-like name, as in `password = "..."`: kept when it looks like a
  * credential, dropped when it is a reference, a name, a path, a URL, an identifier or prose.
  */
@@ -64,9 +70,10 @@ export const genericSecretValue: Validator = (secret) => {
   if (/[^\x00-\x7f]/.test(secret)) return false; // prose in another language (translations), not a credential
   if (/[A-Za-z_$][\w$]*\(/.test(secret)) return false; // a call: getToken(, sourceCode.getTokenAfter(
   if (/^(?:this|self|config|cfg|options|opts|settings|props|state|ctx|context|req|request|res|response|data|params|args|env)\./.test(secret)) return false;
-  // An identifier behind a sigil or in quotes-like punctuation: ?InterpolationInTemplate, #privateToken
+  // An identifier behind a sigil or in quotes-like punctuation: ?InterpolationInTemplate, #privateToken.
+  // A word closed by symbols a password takes (`Prestigitariu$`, `Sommerfeld!`) is a chosen password.
   const core = secret.replace(/^[^A-Za-z0-9]+|[^A-Za-z0-9]+$/g, '');
-  if ((/^[A-Za-z]+$/.test(core) && core.length < 40) || /^[A-Z]+(?:_[A-Z]+)*$/.test(core)) return false;
+  if (((/^[A-Za-z]+$/.test(core) && core.length < 40) || /^[A-Z]+(?:_[A-Z]+)*$/.test(core)) && !WORD_AND_SYMBOLS.test(secret)) return false;
   if (/^[A-Za-z_$]+(?:\.[A-Za-z_$]+)+$/.test(secret)) return false; // a property path: parser.exportTokens
   // A property path with indexes: StreamDescription.Shards[-1].ShardId (an AWS paginator's output_token)
   if (secret.includes('[') && /^[A-Za-z_$]+(?:\.[A-Za-z_$]+)+$/.test(secret.replace(/\[-?\d+\]/g, ''))) return false;
@@ -91,6 +98,49 @@ export const genericSecretValue: Validator = (secret) => {
   if (/^[0-9]+$/.test(secret) && secret.length < 12) return false; // a port, a count, an id
   return true;
 };
+
+/**
+ * Lower-case words that a password-named setting holds and that are not a password: modes, types,
+ * states and the stock defaults every tutorial writes (`password: "hidden"`, `pwd == "required"`,
+ * `keystore password "changeit"`, the JDK's published default).
+ */
+const NOT_A_CHOSEN_WORD = new Set([
+  'hidden', 'masked', 'required', 'optional', 'disabled', 'enabled', 'prompt', 'random', 'generated', 'generate',
+  'plaintext', 'plain', 'encrypted', 'hashed', 'unknown', 'invalid', 'incorrect', 'missing', 'default', 'empty',
+  'blank', 'string', 'object', 'number', 'boolean', 'integer', 'secure', 'insecure', 'unset', 'notset', 'inherit',
+  'stdin', 'keyring', 'keychain', 'vault', 'file', 'environment', 'env', 'ask', 'manual', 'auto', 'automatic',
+  'current', 'confirm', 'forgot', 'forgotten', 'reset', 'change', 'update', 'expired', 'locked', 'valid', 'match',
+  'mismatch', 'visible', 'toggle', 'show', 'hide', 'text', 'input', 'field', 'label', 'value', 'values', 'bcrypt',
+  'argon', 'scrypt', 'pbkdf', 'sha', 'md', 'cleartext', 'password', 'passwd', 'passphrase', 'secret', 'changeit',
+  'letmein', 'welcome', 'qwerty', 'admin', 'administrator', 'root', 'toor', 'guest', 'user', 'users', 'demo', 'test',
+  'tester', 'testing', 'sample', 'example', 'dummy', 'pass', 'none', 'null', 'same', 'nopass', 'nopassword',
+]);
+
+/** One edit (a letter dropped, doubled or swapped) from `password` or `secret`: `pasword`, `passwrod`, `secert`. */
+function misspeltSecretWord(word: string): boolean {
+  return ['password', 'secret', 'passwd'].some((w) => Math.abs(w.length - word.length) <= 1 && editDistanceAtMostOne(word, w));
+}
+
+function editDistanceAtMostOne(a: string, b: string): boolean {
+  if (a === b) return true;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  const rest = (x: string, y: string) => x.slice(i + 1) === y.slice(i + 1);
+  if (a.length === b.length) return rest(a, b) || (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+/**
+ * A value given to a name that says it is a password (`$password = "goodspec"`, `password == 'logmein'`,
+ * "the default password is 'blooberry'"): as `generic`, and also one lower-case word, which is what
+ * people choose as a password. Capitalised words stay out (a label or its translation: `Passwort`),
+ * and so do words that name a mode, a type or a stock default, and misspelt placeholders (`pasword`).
+ */
+export const passwordValue: Validator = (secret) => genericSecretValue(secret) || isChosenWord(secret);
+
+function isChosenWord(value: string): boolean {
+  return /^[a-z]{4,32}$/.test(value) && !NOT_A_CHOSEN_WORD.has(value) && !misspeltSecretWord(value);
+}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -159,5 +209,6 @@ export const VALIDATORS: Record<string, Validator> = {
   'credential-value': credentialValue,
   generic: genericSecretValue,
   'generic-token': genericTokenValue,
+  'password-value': passwordValue,
   jwt: jwtToken,
 };

@@ -12,7 +12,9 @@ import {
   base62,
   crc32Base62Token,
   genericSecretValue,
+  isAnnouncedPlaceholder,
   jwtToken,
+  passwordValue,
   ByteLines,
   KeywordAutomaton,
   parseCatalogRule,
@@ -169,8 +171,42 @@ describe('offline validators', () => {
     [genericSecretValue, 'parser.exportTokens', false],
     [genericSecretValue, '?InterpolationInJSX', false],
     [genericSecretValue, 'hG7#kL9!mQ2$', true],
+    // A word closed by a password's symbols is a chosen password; a label or a sigil'd identifier is not.
+    [genericSecretValue, 'Prestigitariu$', true],
+    [genericSecretValue, 'Sommerfeld!!', true],
+    [genericSecretValue, 'Password:', false],
+    [genericSecretValue, 'busybox@', false], // anonymous FTP's e-mail-like password
+    [genericSecretValue, '#privateToken', false],
+    [genericSecretValue, 'passwordField$', false],
+    // Under a password name, one lower-case word is what people choose.
+    [passwordValue, 'goodspec', true],
+    [passwordValue, 'logmein', true],
+    [passwordValue, 'blooberry', true],
+    [passwordValue, 'RSuw3MemJ8#4', true],
+    [genericSecretValue, 'goodspec', false],
+    [passwordValue, 'Passwort', false], // a capitalised word: a label or its translation
+    [passwordValue, 'hidden', false],
+    [passwordValue, 'required', false],
+    [passwordValue, 'changeit', false],
+    [passwordValue, 'admin', false],
+    [passwordValue, 'pasword', false], // misspelt placeholders
+    [passwordValue, 'passwrod', false],
+    [passwordValue, 'secert', false],
+    [passwordValue, 'abc', false],
+    [passwordValue, 'prod/db/password', false],
   ])('%o(%s) is %s', (validator, value, expected) => {
     expect(validator(value)).toBe(expected);
+  });
+});
+
+describe('placeholders', () => {
+  it.each([
+    ['#add-password', true], // a CSS selector
+    ['.password-field', true],
+    ['#section2', true],
+    ['#gets0m3', false], // a digit inside a word: how people write passwords
+  ])('isAnnouncedPlaceholder(%s) is %s', (value, expected) => {
+    expect(isAnnouncedPlaceholder(value)).toBe(expected);
   });
 });
 
