@@ -114,6 +114,12 @@ const NOT_A_CHOSEN_WORD = new Set([
   'argon', 'scrypt', 'pbkdf', 'sha', 'md', 'cleartext', 'password', 'passwd', 'passphrase', 'secret', 'changeit',
   'letmein', 'welcome', 'qwerty', 'admin', 'administrator', 'root', 'toor', 'guest', 'user', 'users', 'demo', 'test',
   'tester', 'testing', 'sample', 'example', 'dummy', 'pass', 'none', 'null', 'same', 'nopass', 'nopassword',
+  'foobar', 'foobaz', 'asdf', 'asdfasdf', 'asdfgh', 'qwertyuiop', 'zxcvbn',
+  // Published defaults of images, boxes and services (`POSTGRES_PASSWORD: "postgres"`, Vagrant's
+  // `vagrant`, Raspberry Pi OS's `raspberry`, MinIO's `minioadmin`), known to everyone who uses them.
+  'postgres', 'postgresql', 'mysql', 'mariadb', 'mongo', 'mongodb', 'redis', 'rabbitmq', 'oracle', 'sqlserver',
+  'wordpress', 'vagrant', 'raspberry', 'ubuntu', 'docker', 'minioadmin', 'sonar', 'nexus', 'jenkins', 'tomcat',
+  'elastic', 'kibana', 'manager', 'master', 'homestead', 'localhost',
 ]);
 
 /** One edit (a letter dropped, doubled or swapped) from `password` or `secret`: `pasword`, `passwrod`, `secert`. */

@@ -189,6 +189,8 @@ describe('offline validators', () => {
     [passwordValue, 'required', false],
     [passwordValue, 'changeit', false],
     [passwordValue, 'admin', false],
+    [passwordValue, 'postgres', false], // an image's published default
+    [passwordValue, 'vagrant', false],
     [passwordValue, 'pasword', false], // misspelt placeholders
     [passwordValue, 'passwrod', false],
     [passwordValue, 'secert', false],
