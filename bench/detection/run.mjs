@@ -7,7 +7,7 @@
 // with its commit in a COMMIT file or its .git. Nothing of them is copied into this repository:
 // the cases are written to a scratch folder, scanned by the built CLI, and scored per corpus and
 // per reference rule: recall on the positives, false-alarm rate on the negatives (and precision for
-// IaC). Disputed cases (disputed.mjs) are listed and left out. `--details` lists every miss and
+// IaC). Disputed cases (disputed.mjs) are listed and left out. `--details` lists every miss, every made-up positive leakguard still reports, and
 // false alarm; a JSON of all of them is written beside the scratch folder.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -139,7 +139,10 @@ for (const corpus of CORPORA) {
     }
     if (c.expect === 'positive' && corpus.kind === 'secrets' && isMadeUp(c.value)) {
       tally.madeUp++;
-      if (mine.length) tally.madeUpDetected++;
+      if (mine.length) {
+        tally.madeUpDetected++;
+        if (details) console.log(`    reported, made up: ${c.id}`);
+      }
       continue;
     }
     const r = perRule.get(c.rule) ?? { positives: 0, detected: 0, negatives: 0, falseAlarms: 0 };

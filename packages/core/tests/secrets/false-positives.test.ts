@@ -87,6 +87,11 @@ describe('isPlaceholder: values that announce themselves as placeholders', () =>
     '00QCjAl4MlV-WPXM-' + 'ABCDEFGHIJKL' + '-0HmjFx-vbGu-',
     'OOzkR1+hF+1ABCsIFDJMEUtqmtnZ' + '1234567890',
     'AKIA' + 'DEADBEEF'.repeat(2),
+    // Keyboard rows and two sequences woven together (made-up.ts).
+    'VF.DM.' + '8c1f3e27a90b4d56e2f71a3c' + '.qwertyuiopasdfgh',
+    'BBFF-' + 'nMqWeRtYuIoPaSdFgHjKl7X2c9Vb0Z', // QWERTY row in mixed case
+    'tok_' + '1a2b3c4d5e6f7g8h9i0j',
+    'BBFF-' + '9J8I7H6G5F4E3D2C1B0A9z8y7x6w5v', // both halves counting down
     // Templates, variables, escaped placeholders, paths, selectors, names.
     '{password}',
     '$password',
@@ -144,6 +149,8 @@ describe('isPlaceholder: values that announce themselves as placeholders', () =>
     'abc9fK2qL7xZ0pR4tY6u', // one short run in a random value
     'KQSECRETXZ', // all upper case, nothing after: not a named prefix
     'p4ssw0rd-9fK2', // leetspeak is not the word
+    'qweR7kLm2Pz9sX4vB8nQ', // three keys of a row, then random
+    'a1b2c3K9mQ7xZ4pR2tY6', // a short woven start, then random
   ])('%s is not a placeholder', (value) => {
     expect(isPlaceholder(value)).toBe(false);
   });
