@@ -8,7 +8,7 @@ beforeAll(() => scanner.init());
 
 /** Planted secrets are built at run time, so no secret-looking literal is committed. */
 const PW = ['Pr0d', 'Db', 'Passw0rd!2024'].join('-');
-const KEY = 'k-' + '3f9a8b7c6d5e4f3a2b';
+const KEY = 'k-' + '7c2e9a41b6d05f83ea';
 
 async function findings(path: string, text: string) {
   const out = await scanner.scan({ path, text }, { secrets: engine });

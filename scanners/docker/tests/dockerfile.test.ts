@@ -4,7 +4,7 @@ import { DockerfileScanner } from '../src/index.js';
 const scanner = new DockerfileScanner();
 /** Planted secrets are built at run time, so no secret-looking literal is committed. */
 const PW = ['Pr0d', 'Db', 'Passw0rd!2024'].join('-');
-const KEY = 'k-' + '3f9a8b7c6d5e4f3a2b';
+const KEY = 'k-' + '7c2e9a41b6d05f83ea';
 
 function findings(text: string): { ruleId: string; line: number; column: number }[] {
   return scanner.scan({ path: 'Dockerfile', text }).drafts.map((d) => ({ ruleId: d.ruleId, line: d.region.startLine, column: d.region.startColumn }));

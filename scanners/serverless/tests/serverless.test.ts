@@ -41,7 +41,7 @@ describe('serverless: findings', () => {
     ['a real-looking token next to a placeholder is still reported', sls('  environment:\n    TWILIO_ACCOUNT_SID: YOUR-TWILIO-ACCOUNT-SID-HERE\n    TWILIO_AUTH_TOKEN: 9fK2qL7xZ0pR4tY6uW3eHere1\n'), ['env/secret-literal', 'kms/lambda-env-without-cmk']],
     ['${ssm:...} in a function environment (lower severity)', sls('  kmsKeyArn: arn:aws:kms:eu-west-1:1:key/k\n', '      STRIPE_SECRET_KEY: ${ssm:/orders/stripe}\n'), ['env/deploy-time-secret']],
     ['${env:...} copied into the environment', sls('  kmsKeyArn: arn:aws:kms:eu-west-1:1:key/k\n', '      API_TOKEN: ${env:API_TOKEN}\n'), ['env/deploy-time-secret']],
-    ['${self:...} resolving to a literal secret', sls('', '      API_TOKEN: ${self:custom.apiToken}\n').replace('  stage: prod\n', '  stage: prod\n  apiToken: tok-3f9a8b7c6d5e4f3a\n'), ['env/secret-literal', 'kms/lambda-env-without-cmk', 'secret/literal-secret-attribute']],
+    ['${self:...} resolving to a literal secret', sls('', '      API_TOKEN: ${self:custom.apiToken}\n').replace('  stage: prod\n', '  stage: prod\n  apiToken: tok-7c2e9a41b6d05f83\n'), ['env/secret-literal', 'kms/lambda-env-without-cmk', 'secret/literal-secret-attribute']],
     ['provider.iam.role.statements (v3/v4)', sls('  iam:\n    role:\n      statements:\n        - Effect: Allow\n          Action: "*"\n          Resource: "*"\n'), ['iam/wildcard-action']],
     ['provider.iamRoleStatements (v1/v2)', sls('  iamRoleStatements:\n    - Effect: Allow\n      Action:\n        - s3:*\n      Resource: arn:aws:s3:::${self:custom.table}/*\n'), ['iam/service-wildcard-action']],
     ['per-function statements', sls('', '', '    iamRoleStatements:\n      - Effect: Allow\n        Action: secretsmanager:GetSecretValue\n        Resource: "*"\n'), ['iam/wildcard-resource']],
@@ -87,7 +87,7 @@ describe('serverless: positions, formats and errors', () => {
   });
 
   it('reads serverless.json', async () => {
-    const json = JSON.stringify({ service: 's', provider: { name: 'aws', environment: { API_KEY: 'k-3f9a8b7c6d5e4f3a2b' } }, functions: { f: { handler: 'h' } } }, null, 2);
+    const json = JSON.stringify({ service: 's', provider: { name: 'aws', environment: { API_KEY: 'k-7c2e9a41b6d05f83ea' } }, functions: { f: { handler: 'h' } } }, null, 2);
     expect(await ids(json, 'serverless.json')).toEqual(['env/secret-literal', 'kms/lambda-env-without-cmk']);
   });
 

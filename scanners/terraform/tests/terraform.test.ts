@@ -22,7 +22,7 @@ describe('Terraform: findings', () => {
   it.each<[string, string, string[]]>([
     ['literal password in a Lambda environment', lambda('      DB_PASSWORD = "Pr0d-Db-Passw0rd!2024"\n'), ['env/secret-literal', 'kms/lambda-env-without-cmk']],
     ['a variable default flowing into the environment', `variable "db_password" {\n  default   = "Tf-Db-Passw0rd-2024!"\n  sensitive = true\n}\n` + lambda('      DB_PASSWORD = var.db_password\n', KMS), ['env/secret-literal', 'secret/literal-default']],
-    ['a local built by interpolation', `locals {\n  prefix = "tok"\n  token  = "\${local.prefix}-3f9a8b7c6d5e4f3a"\n}\n` + lambda('      API_TOKEN = local.token\n', KMS), ['env/secret-literal']],
+    ['a local built by interpolation', `locals {\n  prefix = "tok"\n  token  = "\${local.prefix}-7c2e9a41b6d05f83"\n}\n` + lambda('      API_TOKEN = local.token\n', KMS), ['env/secret-literal']],
     ['a non-sensitive variable without default (deploy time)', `variable "pw" {\n  type = string\n}\n` + lambda('      DB_PASSWORD = var.pw\n', KMS), ['env/deploy-time-secret']],
     ['jsonencode Action "*"', policy('jsonencode({\n    Statement = [{\n      Effect   = "Allow"\n      Action   = "*"\n      Resource = "*"\n    }]\n  })'), ['iam/wildcard-action']],
     ['heredoc JSON service wildcard', policy('<<EOF\n{\n  "Statement": [{"Effect": "Allow", "Action": ["s3:*"], "Resource": "arn:aws:s3:::b/*"}]\n}\nEOF'), ['iam/service-wildcard-action']],
@@ -51,10 +51,10 @@ describe('Terraform: findings', () => {
     ['Key Vault secret with a literal value', 'resource "azurerm_key_vault_secret" "s" {\n  name            = "db-password"\n  value           = "Sup3r-S3cret-Db-2024"\n  expiration_date = "2027-01-01T00:00:00Z"\n}\n', ['secret/literal-secret-attribute']],
     ['secret_string written in the code', 'resource "aws_secretsmanager_secret_version" "v" {\n  secret_id     = aws_secretsmanager_secret.s.id\n  secret_string = "Sup3r-S3cret-Db-2024"\n}\n', ['secret/literal-secret-attribute']],
     ['Key Vault secret without expiry', 'resource "azurerm_key_vault_secret" "s" {\n  name         = "db"\n  value        = var.x\n  key_vault_id = "id"\n}\n', ['rotation/keyvault-secret-without-expiry']],
-    ['Azure Function app setting with a literal', 'resource "azurerm_linux_function_app" "f" {\n  app_settings = {\n    "StripeApiKey" = "sk-3f9a8b7c6d5e4f3a2b1c"\n  }\n}\n', ['env/secret-literal']],
+    ['Azure Function app setting with a literal', 'resource "azurerm_linux_function_app" "f" {\n  app_settings = {\n    "StripeApiKey" = "sk-7c2e9a41b6d05f83ea1c"\n  }\n}\n', ['env/secret-literal']],
     ['Cloud Function environment literal', 'resource "google_cloudfunctions_function" "f" {\n  environment_variables = {\n    DB_PASSWORD = "Pr0d-Db-Passw0rd!2024"\n  }\n}\n', ['env/secret-literal']],
-    ['Cloud Functions v2 service_config literal', 'resource "google_cloudfunctions2_function" "f" {\n  service_config {\n    environment_variables = {\n      API_KEY = "k-3f9a8b7c6d5e4f3a2b"\n    }\n  }\n}\n', ['env/secret-literal']],
-    ['Cloud Run v2 env literal', 'resource "google_cloud_run_v2_service" "s" {\n  template {\n    containers {\n      env {\n        name  = "API_TOKEN"\n        value = "tok-3f9a8b7c6d5e4f3a"\n      }\n    }\n  }\n}\n', ['env/secret-literal']],
+    ['Cloud Functions v2 service_config literal', 'resource "google_cloudfunctions2_function" "f" {\n  service_config {\n    environment_variables = {\n      API_KEY = "k-7c2e9a41b6d05f83ea"\n    }\n  }\n}\n', ['env/secret-literal']],
+    ['Cloud Run v2 env literal', 'resource "google_cloud_run_v2_service" "s" {\n  template {\n    containers {\n      env {\n        name  = "API_TOKEN"\n        value = "tok-7c2e9a41b6d05f83"\n      }\n    }\n  }\n}\n', ['env/secret-literal']],
     ['provider credentials', 'provider "aws" {\n  secret_key = "OAYGSTWjRlLK6sNdVU72lZ+o2/YH19dCqgn28s9D"\n}\n', ['secret/literal-secret-attribute']],
     ['database password literal', 'resource "aws_db_instance" "d" {\n  password = "Sup3r-S3cret-Db-2024"\n}\n', ['secret/literal-secret-attribute']],
     ['local module input literal', 'module "db" {\n  source      = "./modules/db"\n  db_password = "Sup3r-S3cret-Db-2024"\n}\n', ['secret/literal-secret-attribute']],
@@ -62,8 +62,8 @@ describe('Terraform: findings', () => {
     ['output not sensitive', 'output "db_password" {\n  value = var.x\n}\n', ['secret/sensitive-not-marked']],
     ['GCP Secret Manager secret without rotation', 'resource "google_secret_manager_secret" "db" {\n  secret_id = "db-password"\n  replication {\n    auto {}\n  }\n}\n', ['rotation/secret-without-rotation']],
     ['ECS container environment literal', 'resource "aws_ecs_task_definition" "t" {\n  container_definitions = jsonencode([{\n    name = "api"\n    environment = [{ name = "DB_PASSWORD", value = "Pr0d-Db-Passw0rd!2024" }]\n  }])\n}\n', ['env/secret-literal']],
-    ['ECS container definitions as JSON text', 'resource "aws_ecs_task_definition" "t" {\n  container_definitions = <<EOF\n[{"name": "api", "environment": [{"name": "API_TOKEN", "value": "tok-3f9a8b7c6d5e4f3a"}]}]\nEOF\n}\n', ['env/secret-literal']],
-    ['App Runner runtime environment literal', 'resource "aws_apprunner_service" "s" {\n  source_configuration {\n    image_repository {\n      image_configuration {\n        runtime_environment_variables = {\n          STRIPE_SECRET_KEY = "k-3f9a8b7c6d5e4f3a2b"\n        }\n      }\n    }\n  }\n}\n', ['env/secret-literal']],
+    ['ECS container definitions as JSON text', 'resource "aws_ecs_task_definition" "t" {\n  container_definitions = <<EOF\n[{"name": "api", "environment": [{"name": "API_TOKEN", "value": "tok-7c2e9a41b6d05f83"}]}]\nEOF\n}\n', ['env/secret-literal']],
+    ['App Runner runtime environment literal', 'resource "aws_apprunner_service" "s" {\n  source_configuration {\n    image_repository {\n      image_configuration {\n        runtime_environment_variables = {\n          STRIPE_SECRET_KEY = "k-7c2e9a41b6d05f83ea"\n        }\n      }\n    }\n  }\n}\n', ['env/secret-literal']],
   ])('%s', async (_n, text, expected) => {
     expect(await ids(text)).toEqual(expected);
   });
@@ -159,7 +159,7 @@ describe('Terraform: modules across files', () => {
     dir = mkdtempSync(join(tmpdir(), 'leakguard-tf-'));
     writeFileSync(join(dir, 'variables.tf'), 'variable "api_token" {\n  type = string\n}\nvariable "actions" {\n  default = ["s3:GetObject"]\n}\n');
     writeFileSync(join(dir, 'locals.tf'), 'locals {\n  admin = ["*"]\n}\n');
-    writeFileSync(join(dir, 'terraform.tfvars'), 'api_token = "tok-3f9a8b7c6d5e4f3a"\nactions = ["dynamodb:*"]\n');
+    writeFileSync(join(dir, 'terraform.tfvars'), 'api_token = "tok-7c2e9a41b6d05f83"\nactions = ["dynamodb:*"]\n');
     writeFileSync(join(dir, 'rotation.tf'), 'resource "aws_secretsmanager_secret_rotation" "r" {\n  secret_id = aws_secretsmanager_secret.s.id\n}\n');
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
