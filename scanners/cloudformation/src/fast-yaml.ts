@@ -351,7 +351,7 @@ class Reader {
       const next = this.nextContentLine();
       // A comment between the indicator and a lone value (not a block collection), indented no
       // deeper than the indicator: `yaml` may read the value as a key then; left to it.
-      if (next > col && !(this.atSeqItem() || this.keyAhead()) && this.hasCommentLine(gapStart, this.lineStartOf(this.pos), col)) throw BAIL;
+      if (next > col && this.hasCommentLine(gapStart, this.lineStartOf(this.pos), col) && !(this.atSeqItem() || this.keyAhead())) throw BAIL;
       if (next > col || (inMap && next === col && t.charCodeAt(this.pos) === DASH && this.blankOrEnd(this.pos + 1))) return this.blockNode(next, depth, col);
       this.count(depth);
       // An empty value sits where the blanks after its indicator end. Its entry ends there too,
