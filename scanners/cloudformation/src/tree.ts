@@ -107,24 +107,38 @@ class LimitError extends Error {
   }
 }
 
+/**
+ * Too deep: where yaml's recursion gives up depends on the thread's stack, so it is said without a
+ * position, and whether the stack ran out or the tree is merely deep, it says the same thing.
+ */
+function tooDeepProblem(limits: ParseLimits): ParseProblem {
+  return { message: `nesting deeper than ${limits.maxDepth} levels` };
+}
+
+/** Far too deep to hand to yaml at all (see core's yaml-depth.ts). */
+function farTooDeep(text: string, limits: ParseLimits): boolean {
+  return mayNestDeeperThan(text, Math.max(MAX_YAML_NESTING_ESTIMATE, limits.maxDepth));
+}
+
 /** Parses YAML (or JSON, a subset of YAML 1.2) into the positioned tree. */
 export function parseTree(text: string, limits: ParseLimits = DEFAULT_LIMITS): ParsedDoc {
-  // Too deep: where yaml's recursion gives up depends on the thread's stack, so say it without a
-  // position, and whether the stack ran out or the tree is merely deep, say the same thing.
-  const tooDeep = { message: `nesting deeper than ${limits.maxDepth} levels` };
-  // Far too deep to hand to yaml at all (see core's yaml-depth.ts).
-  if (mayNestDeeperThan(text, Math.max(MAX_YAML_NESTING_ESTIMATE, limits.maxDepth))) return { problems: [tooDeep] };
+  if (farTooDeep(text, limits)) return { problems: [tooDeepProblem(limits)] };
   // Most templates are in the subset the direct reader takes (fast-yaml.ts); the rest, and every
   // error, goes through yaml.
   const fast = YAML_ONLY ? undefined : fastParseYaml(text, { limits, tags: INTRINSIC_TAGS, longForms: LONG_FORMS });
   if (fast) return { root: fast, problems: [] };
-  return parseTreeWithYaml(text, limits);
+  return parseWithYaml(text, limits);
 }
 
 /** `parseTree` through `yaml` only (the reference the direct reader is checked against). */
 export function parseTreeWithYaml(text: string, limits: ParseLimits = DEFAULT_LIMITS): ParsedDoc {
-  const tooDeep = { message: `nesting deeper than ${limits.maxDepth} levels` };
-  if (mayNestDeeperThan(text, Math.max(MAX_YAML_NESTING_ESTIMATE, limits.maxDepth))) return { problems: [tooDeep] };
+  if (farTooDeep(text, limits)) return { problems: [tooDeepProblem(limits)] };
+  return parseWithYaml(text, limits);
+}
+
+/** A text that passed the depth check, through yaml and the converter. */
+function parseWithYaml(text: string, limits: ParseLimits): ParsedDoc {
+  const tooDeep = tooDeepProblem(limits);
   // Loaded on the first template the direct reader leaves (see core's yaml.ts).
   const { isMap, isPair, isSeq, parseDocument } = yaml();
   let doc: Document.Parsed;
@@ -171,8 +185,8 @@ export const MAX_DOCUMENTS = 1000;
  */
 export function parseDocuments(text: string, limits: ParseLimits = DEFAULT_LIMITS): { roots: PNode[]; problems: ParseProblem[] } {
   const { isMap, isPair, isSeq, parseAllDocuments } = yaml();
-  const tooDeep = { message: `nesting deeper than ${limits.maxDepth} levels` };
-  if (mayNestDeeperThan(text, Math.max(MAX_YAML_NESTING_ESTIMATE, limits.maxDepth))) return { roots: [], problems: [tooDeep] };
+  const tooDeep = tooDeepProblem(limits);
+  if (farTooDeep(text, limits)) return { roots: [], problems: [tooDeep] };
   // Cut before the parser sees more documents than are read: yaml parses the whole stream first,
   // and a million tiny documents cost it minutes and gigabytes.
   const cut = documentStart(text, MAX_DOCUMENTS);
