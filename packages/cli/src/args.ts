@@ -66,7 +66,8 @@ export const USAGE = `Usage: leakguard <command> [options]
 
 Commands:
   scan [paths...]        Scan files and folders (default: .) for secrets and insecure
-                         serverless configuration.
+                         serverless configuration. A quoted glob ('infra/**/*.tf') is
+                         expanded by leakguard.
   history [repo]         Scan every commit of a git repository (default: .), each unique
                          file content once; findings name the commit that introduced them.
   merge <reports...>     Merge the JSON or SARIF reports of the N shards of one run (--shard)

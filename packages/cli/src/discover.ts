@@ -20,6 +20,7 @@ import ignore from 'ignore';
 import type { Notification } from '@leakguard/core';
 import { childPath, shownName } from './file-names.js';
 import { IgnoreLayer, rulesFor, type IgnoreRules } from './ignore-layer.js';
+import { compilePathPattern, hasGlobCharacter, type PathPattern } from './path-pattern.js';
 import { listTrackedFiles, type TrackedFiles } from './tracked-files.js';
 
 export interface DiscoveredFile {
@@ -223,11 +224,17 @@ export async function* discoverFiles(paths: string[], options: DiscoverOptions):
     enter(stack, abs, absRel, childPath(frame.fsDir, entry.raw), frame.layers, prefixes, ignoredDir);
   }
 
-  /** Every file under `root`, depth first in name order (the order a recursive walk gives). */
-  async function* walk(root: string, layers: IgnoreLayer[], top: string | undefined): AsyncGenerator<DiscoveredFile> {
+  /**
+   * Every file under `root`, depth first in name order (the order a recursive walk gives); with a
+   * `pattern`, only files it matches, entering only folders that can hold one.
+   */
+  async function* walk(root: string, layers: IgnoreLayer[], top: string | undefined, pattern?: PathPattern): AsyncGenerator<DiscoveredFile> {
     const stack: Frame[] = [];
     const prefixes = layerPrefixes(layers, root);
-    enter(stack, root, rel(root), root, layers, prefixes, folderStates(layers, prefixes));
+    const rootRel = rel(root);
+    // A path below the base folder as the pattern sees it: below `root`.
+    const belowRoot = (r: string) => (rootRel === '.' ? r : r.slice(rootRel.length + 1));
+    enter(stack, root, rootRel, root, layers, prefixes, folderStates(layers, prefixes));
     while (stack.length > 0) {
       const frame = stack[stack.length - 1]!;
       const entry = frame.entries[frame.next++];
@@ -240,16 +247,52 @@ export async function* discoverFiles(paths: string[], options: DiscoverOptions):
       const absRel = inside(frame.rel, entry.name);
       if (entry.kind === 'dir') {
         if (ALWAYS_SKIPPED.has(entry.name) || isExcluded(absRel, true)) continue;
+        if (pattern && !pattern.mayHold(belowRoot(absRel))) continue;
         if (ignoredBy(frame.layers, frame.prefixes, frame.ignoredDir, entry.name, true) && (await untracked(top, abs, true))) continue;
         enterChild(stack, frame, entry, abs, absRel);
       } else {
         if (isExcluded(absRel, false) || seen?.has(abs)) continue;
+        if (pattern && !pattern.matches(belowRoot(absRel))) continue;
         if (ignoredBy(frame.layers, frame.prefixes, frame.ignoredDir, entry.name, false) && (await untracked(top, abs, false))) continue;
         seen?.add(abs);
         const fsFile = childPath(frame.fsDir, entry.raw);
         yield typeof fsFile === 'string' ? { absolute: abs, path: absRel } : { absolute: abs, path: absRel, raw: fsFile };
       }
     }
+  }
+
+  /** Walks the folder a glob argument starts in, yielding the files it matches (see path-pattern.ts). */
+  async function* walkPattern(input: string): AsyncGenerator<DiscoveredFile> {
+    const pattern = compilePathPattern(input);
+    if ('error' in pattern) {
+      options.notify({ kind: 'config', level: 'error', message: `cannot use this pattern: ${pattern.error}`, path: toPosix(input) });
+      return;
+    }
+    const root = resolve(options.base, pattern.base);
+    const info = await lstat(root).catch(() => undefined);
+    if (!info?.isDirectory()) {
+      options.notify({ kind: 'read-error', level: 'error', message: `no such file or folder, and no folder ${pattern.base} to match the pattern in`, path: toPosix(input) });
+      return;
+    }
+    let matched = 0;
+    for await (const file of walk(root, namedFolderLayers(root), repositoryTop(root), pattern)) {
+      matched++;
+      yield file;
+    }
+    // Not an input failure (--strict): a pattern that matches nothing today may match tomorrow.
+    if (matched === 0) options.notify({ kind: 'config', level: 'warning', message: 'no file matches this pattern', path: toPosix(input) });
+  }
+
+  /**
+   * The enclosing .gitignore layers for a folder named on the command line. It is walked even where
+   * one of them ignores it (as rg does): the user asked for it, and a silent "0 files scanned" would
+   * hide what it holds. Its own and nested .gitignore files still apply; the enclosing ones do not.
+   */
+  function namedFolderLayers(abs: string): IgnoreLayer[] {
+    const ancestors = ancestorLayers(abs, shared);
+    const around = layerPrefixes(ancestors, dirname(abs));
+    const named = ignoredBy(ancestors, around, folderStates(ancestors, around), basename(abs), true);
+    return named ? [] : ancestors;
   }
 
   for (const input of paths) {
@@ -259,17 +302,16 @@ export async function* discoverFiles(paths: string[], options: DiscoverOptions):
       info = await lstat(abs);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
+      // No file has this literal name (Next.js routes are named `[id].ts`): a glob, if it looks like one.
+      if (code === 'ENOENT' && hasGlobCharacter(input)) {
+        yield* walkPattern(input);
+        continue;
+      }
       options.notify({ kind: 'read-error', level: 'error', message: code === 'ENOENT' ? 'no such file or folder' : `cannot read: ${code ?? String(error)}`, path: toPosix(input) });
       continue;
     }
     if (info.isDirectory()) {
-      // A folder named on the command line is walked even where an enclosing .gitignore ignores it
-      // (as rg does): the user asked for it, and a silent "0 files scanned" would hide what it holds.
-      // Its own and nested .gitignore files still apply; the enclosing ones do not.
-      const ancestors = ancestorLayers(abs, shared);
-      const around = layerPrefixes(ancestors, dirname(abs));
-      const named = ignoredBy(ancestors, around, folderStates(ancestors, around), basename(abs), true);
-      yield* walk(abs, named ? [] : ancestors, repositoryTop(abs));
+      yield* walk(abs, namedFolderLayers(abs), repositoryTop(abs));
     } else if (info.isFile()) {
       // A file named explicitly is scanned even if ignored: the user asked for it.
       if (!seen?.has(abs)) {

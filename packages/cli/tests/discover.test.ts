@@ -78,6 +78,54 @@ describe('file discovery', () => {
     expect(files).toEqual(['x.txt']);
     expect(notes).toEqual([{ kind: 'read-error', level: 'error', message: 'no such file or folder', path: 'missing' }]);
   });
+
+  describe('glob arguments (quoted, so the shell leaves them to leakguard)', () => {
+    const project = () =>
+      tree({
+        '.gitignore': '*.tfstate\nbuild/\n',
+        'infra/main.tf': '',
+        'infra/modules/vpc/vpc.tf': '',
+        'infra/modules/vpc/README.md': '',
+        'infra/terraform.tfstate': '',
+        'deploy/prod.tfvars': '',
+        'build/out.tf': '',
+        'app/.env': '',
+        'app/pages/[id].ts': '',
+        'app/pages/x.ts': '',
+        'node_modules/m/m.tf': '',
+      });
+
+    it('walks from the folder before the first glob character, honouring .gitignore', async () => {
+      const root = project();
+      expect((await list(root, ['infra/**/*.tf'])).files).toEqual(['infra/main.tf', 'infra/modules/vpc/vpc.tf']);
+      expect((await list(root, ['**/*.tf'])).files, 'build/ is ignored, node_modules never entered').toEqual(['infra/main.tf', 'infra/modules/vpc/vpc.tf']);
+      expect((await list(root, ['{infra,deploy}/**/*.{tf,tfvars}'])).files).toEqual(['deploy/prod.tfvars', 'infra/main.tf', 'infra/modules/vpc/vpc.tf']);
+      expect((await list(root, ['**/*.env'])).files, 'a star matches a leading dot').toEqual(['app/.env']);
+    });
+
+    it('takes a literal name first: a file named [id].ts is that file, not a pattern', async () => {
+      const root = project();
+      expect((await list(root, ['app/pages/[id].ts'])).files).toEqual(['app/pages/[id].ts']);
+      expect((await list(root, ['app/pages/[xy].ts'])).files, 'no such file: a class matching x.ts').toEqual(['app/pages/x.ts']);
+    });
+
+    it('applies the config excludes and yields a file once when a glob and a path both name it', async () => {
+      const root = project();
+      expect((await list(root, ['infra/**/*.tf'], ['modules/'])).files).toEqual(['infra/main.tf']);
+      expect((await list(root, ['infra/main.tf', 'infra/*.tf'])).files).toEqual(['infra/main.tf']);
+    });
+
+    it('warns when a pattern matches nothing, and says so when its folder is missing', async () => {
+      const root = project();
+      const none = await list(root, ['infra/**/*.tff', '.gitignore']);
+      expect(none.files).toEqual(['.gitignore']);
+      expect(none.notes).toEqual([{ kind: 'config', level: 'warning', message: 'no file matches this pattern', path: 'infra/**/*.tff' }]);
+      const missing = await list(root, ['nowhere/*.tf']);
+      expect(missing.notes).toEqual([{ kind: 'read-error', level: 'error', message: 'no such file or folder, and no folder nowhere to match the pattern in', path: 'nowhere/*.tf' }]);
+      const refused = await list(root, ['{a,b,c,d}{a,b,c,d}{a,b,c,d}{a,b,c,d}{a,b,c,d}']);
+      expect(refused.notes[0]).toMatchObject({ kind: 'config', level: 'error' });
+    });
+  });
 });
 
 describe('reading inputs', () => {
